@@ -1,0 +1,38 @@
+package dev.vigil.storage;
+
+/**
+ * A storage backend: a few narrow interfaces, one per concern, in the shape of Zipkin's
+ * StorageComponent. Components do no I/O until used; {@link #check()} reports health for /health.
+ * Every method that reads or writes spans is scoped to one project.
+ */
+public interface Storage extends AutoCloseable {
+
+  /** Writes spans; returns only once they are durable. */
+  SpanConsumer spanConsumer();
+
+  /** Reads traces, spans, sessions and users. */
+  SpanStore spanStore();
+
+  /** Window metrics (counts, rates, percentiles, tokens, cost) bucketed and grouped. */
+  MetricStore metricStore();
+
+  /** Projects, their settings and API keys. */
+  ProjectStore projectStore();
+
+  /** Scores, feedback and change events posted through the API. */
+  SignalStore signalStore();
+
+  /** The read-only SQL console over the caller's own project. */
+  SqlConsole sqlConsole();
+
+  /** Removes data past a project's retention. */
+  Retention retention();
+
+  /** Registers a listener told about spans once they are stored and queryable. */
+  void addListener(SpanListener listener);
+
+  CheckResult check();
+
+  @Override
+  void close();
+}
