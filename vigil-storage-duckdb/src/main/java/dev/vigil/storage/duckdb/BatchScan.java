@@ -1,0 +1,88 @@
+package dev.vigil.storage.duckdb;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Supplier;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDataChunkWriter;
+import org.duckdb.DuckDBFunctions;
+import org.duckdb.DuckDBTableFunction;
+import org.duckdb.DuckDBTableFunctionBindInfo;
+import org.duckdb.DuckDBTableFunctionCallInfo;
+import org.duckdb.DuckDBTableFunctionInitInfo;
+import org.duckdb.DuckDBWritableVector;
+
+/**
+ * A DuckDB table function over the batches the indexer is inserting, so that
+ * {@code INSERT INTO t SELECT * FROM fn()} moves columnar data straight into DuckDB vectors.
+ * Measured here at ~3x the Appender's rows/s for the span index. Only the indexer thread calls it,
+ * and the SQL console rejects every table function, so a single "current" slot is enough.
+ */
+final class BatchScan implements DuckDBTableFunction<Object, BatchScan.Cursor, Object> {
+  private final String name;
+  private final List<Column> shape;
+  private volatile List<? extends ColumnBatch> current = List.of();
+
+  static final class Cursor {
+    int batch;
+    int row;
+  }
+
+  BatchScan(String name, Supplier<? extends ColumnBatch> prototype) {
+    this.name = name;
+    this.shape = prototype.get().columns;
+  }
+
+  String name() {
+    return name;
+  }
+
+  List<Column> shape() {
+    return shape;
+  }
+
+  void register(DuckDBConnection conn) throws SQLException {
+    DuckDBFunctions.tableFunction().withName(name).withFunction(this).register(conn);
+  }
+
+  /** Sets what the next {@code SELECT * FROM name()} returns. */
+  void load(List<? extends ColumnBatch> batches) {
+    current = batches;
+  }
+
+  @Override
+  public Object bind(DuckDBTableFunctionBindInfo info) {
+    for (Column c : shape) info.addResultColumn(c.name, c.type());
+    return null;
+  }
+
+  @Override
+  public Cursor init(DuckDBTableFunctionInitInfo info) {
+    info.setMaxThreads(1);
+    return new Cursor();
+  }
+
+  @Override
+  public long apply(DuckDBTableFunctionCallInfo info, DuckDBDataChunkWriter out) {
+    Cursor cur = info.getInitData();
+    List<? extends ColumnBatch> batches = current;
+    long capacity = out.capacity();
+    int columns = shape.size();
+    DuckDBWritableVector[] vectors = new DuckDBWritableVector[columns];
+    for (int c = 0; c < columns; c++) vectors[c] = out.vector(c);
+    long written = 0;
+    while (written < capacity && cur.batch < batches.size()) {
+      ColumnBatch b = batches.get(cur.batch);
+      if (cur.row >= b.size) {
+        cur.batch++;
+        cur.row = 0;
+        continue;
+      }
+      int row = cur.row++;
+      if (b.skip[row]) continue;
+      for (int c = 0; c < columns; c++) b.columns.get(c).emit(vectors[c], written, row);
+      written++;
+    }
+    return written;
+  }
+}

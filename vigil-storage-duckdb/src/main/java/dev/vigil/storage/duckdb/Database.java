@@ -1,0 +1,160 @@
+package dev.vigil.storage.duckdb;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The DuckDB file: opened once, migrated, locked down, and shared through connections. One writer
+ * connection belongs to the indexer; readers borrow from small pools (a DuckDB connection must not be
+ * used by two threads at once). External access is disabled and the configuration locked before
+ * any caller can send SQL.
+ */
+final class Database implements AutoCloseable {
+  private final DuckDBConnection root;
+  private final DuckDBConnection writer;
+  private final Pool readers;
+  private final Pool console;
+
+  Database(Path file, String memoryLimit, int threads, int readerConnections) throws SQLException {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+    } catch (java.io.IOException e) {
+      throw new SQLException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+    }
+    Properties props = new Properties();
+    props.setProperty("memory_limit", memoryLimit);
+    props.setProperty("threads", Integer.toString(threads));
+    root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), props);
+    Migrations.apply(root);
+    try (Statement st = root.createStatement()) {
+      // Rows carry their own ordering columns; letting DuckDB ignore insertion order saves memory.
+      st.execute("SET preserve_insertion_order = false");
+      st.execute("SET enable_external_access = false");
+      st.execute("SET lock_configuration = true");
+    }
+    writer = root.duplicate();
+    readers = new Pool(root, readerConnections);
+    console = new Pool(root, 2);
+  }
+
+  DuckDBConnection writer() {
+    return writer;
+  }
+
+  Pool readers() {
+    return readers;
+  }
+
+  Pool console() {
+    return console;
+  }
+
+  /** A unit of database work on a borrowed connection. */
+  interface Work<T> {
+    T run(Connection conn) throws SQLException;
+  }
+
+  /** Runs read-only work on a pooled reader; SQL errors become StorageException naming {@code what}. */
+  <T> T read(String what, Work<T> work) {
+    try (Lease lease = readers.borrow()) {
+      return work.run(lease.connection());
+    } catch (SQLException e) {
+      throw new dev.vigil.storage.StorageException(what + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs work in one transaction on a pooled connection, rolled back on any failure. */
+  <T> T transaction(String what, Work<T> work) {
+    try (Lease lease = readers.borrow()) {
+      Connection conn = lease.connection();
+      conn.setAutoCommit(false);
+      try {
+        T result = work.run(conn);
+        conn.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        conn.rollback();
+        throw e;
+      } finally {
+        conn.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new dev.vigil.storage.StorageException(what + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    readers.close();
+    console.close();
+    closeQuietly(writer);
+    try (Statement st = root.createStatement()) {
+      st.execute("CHECKPOINT");
+    } catch (SQLException ignored) {
+      // best effort: DuckDB replays its own WAL on the next open
+    }
+    closeQuietly(root);
+  }
+
+  static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // closing
+    }
+  }
+
+  /** A fixed set of connections; borrowing blocks until one is free. */
+  static final class Pool implements AutoCloseable {
+    private final BlockingQueue<DuckDBConnection> free;
+    private final List<DuckDBConnection> all = new ArrayList<>();
+
+    Pool(DuckDBConnection root, int size) throws SQLException {
+      free = new ArrayBlockingQueue<>(size);
+      for (int i = 0; i < size; i++) {
+        DuckDBConnection c = root.duplicate();
+        all.add(c);
+        free.add(c);
+      }
+    }
+
+    Lease borrow() {
+      try {
+        DuckDBConnection c = free.poll(30, TimeUnit.SECONDS);
+        if (c == null) throw new dev.vigil.storage.StorageException("no database connection free for 30 s");
+        return new Lease(c, this);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new dev.vigil.storage.StorageException("interrupted waiting for a database connection");
+      }
+    }
+
+    void giveBack(DuckDBConnection c) {
+      free.add(c);
+    }
+
+    @Override
+    public void close() {
+      for (DuckDBConnection c : all) closeQuietly(c);
+    }
+  }
+
+  /** A borrowed connection, returned on close. */
+  record Lease(DuckDBConnection connection, Pool pool) implements AutoCloseable {
+    @Override
+    public void close() {
+      pool.giveBack(connection);
+    }
+  }
+}

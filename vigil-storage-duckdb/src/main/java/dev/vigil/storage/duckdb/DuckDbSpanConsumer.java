@@ -1,0 +1,104 @@
+package dev.vigil.storage.duckdb;
+
+import dev.vigil.model.Span;
+import dev.vigil.model.SpanAttachment;
+import dev.vigil.storage.OverCapacityException;
+import dev.vigil.storage.SpanConsumer;
+import dev.vigil.storage.StorageException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Encodes a request's spans into one log block and its index rows on the caller's thread (so encoding
+ * scales with request threads), then waits for the group commit. Sheds load with
+ * {@link OverCapacityException} before writing anything when the indexer or the log is too far behind.
+ */
+final class DuckDbSpanConsumer implements SpanConsumer {
+  private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+  private static final long DURABLE_TIMEOUT_SECONDS = 60;
+
+  private final GroupCommitLog log;
+  private final Indexer indexer;
+  private final Clock clock;
+  private final long maxPendingRows;
+  private final long maxQueuedBytes;
+
+  DuckDbSpanConsumer(GroupCommitLog log, Indexer indexer, Clock clock, long maxPendingRows, long maxQueuedBytes) {
+    this.log = log;
+    this.indexer = indexer;
+    this.clock = clock;
+    this.maxPendingRows = maxPendingRows;
+    this.maxQueuedBytes = maxQueuedBytes;
+  }
+
+  @Override
+  public void accept(long projectId, List<Span> spans, List<SpanAttachment> attachments) {
+    int rows = spans.size() + attachments.size();
+    if (rows == 0) return;
+    if (indexer.pendingRows() + rows > maxPendingRows) {
+      throw new OverCapacityException("indexing is " + indexer.pendingRows() + " rows behind; retry shortly", RETRY_AFTER);
+    }
+    if (log.queuedBytes() > maxQueuedBytes) {
+      throw new OverCapacityException("the log writer is " + (log.queuedBytes() >> 20) + " MB behind; retry shortly", RETRY_AFTER);
+    }
+    long receivedNanos = nanos(clock.instant());
+    Encoded encoded = encode(projectId, spans, attachments, receivedNanos);
+    IndexWork work = new IndexWork(projectId, null, 0, encoded.spans, encoded.attachments,
+        indexer.wantsFullSpans() ? spans : null);
+    indexer.reserve(rows);
+    var durable = log.append(projectId, encoded.block, work);
+    durable.whenComplete((ref, error) -> {
+      if (error != null) indexer.release(rows); // never reached the indexer
+    });
+    try {
+      durable.get(DURABLE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof StorageException se) throw se;
+      throw new StorageException("could not store spans: " + cause.getMessage(), cause);
+    } catch (TimeoutException e) {
+      throw new StorageException("the log did not confirm the write within " + DURABLE_TIMEOUT_SECONDS + " s");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException("interrupted while storing spans");
+    }
+  }
+
+  record Encoded(byte[] block, SpanBatch spans, AttachmentBatch attachments) {}
+
+  static Encoded encode(long projectId, List<Span> spans, List<SpanAttachment> attachments, long receivedNanos) {
+    ByteWriter raw = new ByteWriter(spans.size() * 1600 + attachments.size() * 600 + 64);
+    ByteWriter record = new ByteWriter(4096);
+    SpanBatch spanRows = new SpanBatch(projectId, spans.size());
+    AttachmentBatch attachmentRows = new AttachmentBatch(projectId, Math.max(1, attachments.size()));
+    int index = 0;
+    for (Span s : spans) {
+      record.reset();
+      RecordCodec.writeSpan(record, s);
+      raw.writeVarLong(record.size());
+      raw.writeBytes(record.buf, 0, record.size());
+      spanRows.add(s, index++, receivedNanos);
+    }
+    for (SpanAttachment a : attachments) {
+      record.reset();
+      RecordCodec.writeAttachment(record, a);
+      raw.writeVarLong(record.size());
+      raw.writeBytes(record.buf, 0, record.size());
+      attachmentRows.add(a, index++, receivedNanos);
+    }
+    if (raw.size() > Block.MAX_RAW) {
+      throw new IllegalArgumentException("batch too large: " + (raw.size() >> 20) + " MB encoded, limit "
+          + (Block.MAX_RAW >> 20) + " MB");
+    }
+    return new Encoded(Block.encode(raw.buf, raw.size(), index, receivedNanos), spanRows, attachmentRows);
+  }
+
+  static long nanos(Instant t) {
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
+}

@@ -1,0 +1,197 @@
+package dev.vigil.storage.duckdb;
+
+import dev.vigil.storage.CheckResult;
+import dev.vigil.storage.MetricStore;
+import dev.vigil.storage.ProjectStore;
+import dev.vigil.storage.Retention;
+import dev.vigil.storage.SignalStore;
+import dev.vigil.storage.SpanConsumer;
+import dev.vigil.storage.SpanListener;
+import dev.vigil.storage.SpanStore;
+import dev.vigil.storage.SqlConsole;
+import dev.vigil.storage.Storage;
+import dev.vigil.storage.StorageException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded default backend. Spans and their content go to a per-project segment log with group
+ * commit (durable before {@link SpanConsumer#accept} returns); an indexer moves their analytic
+ * columns into DuckDB in large batches; queries read DuckDB and, for content, the log. Everything
+ * lives under one data directory: {@code vigil.duckdb} and {@code log/}.
+ */
+public final class DuckDbStorage implements Storage {
+  private static final Logger LOG = LoggerFactory.getLogger(DuckDbStorage.class);
+
+  private final Database db;
+  private final SegmentFiles files;
+  private final SegmentReader reader;
+  private final Indexer indexer;
+  private final GroupCommitLog log;
+  private final DuckDbSpanConsumer consumer;
+  private final DuckDbSpanStore spanStore;
+  private final DuckDbMetricStore metricStore;
+  private final DuckDbProjectStore projectStore;
+  private final DuckDbSignalStore signalStore;
+  private final DuckDbRetention retention;
+  private final SqlConsole sqlConsole;
+
+  private DuckDbStorage(Builder b) throws SQLException, IOException {
+    db = new Database(b.dataDir.resolve("vigil.duckdb"), b.memoryLimit, b.threads, b.readerConnections);
+    boolean ok = false;
+    try {
+      files = new SegmentFiles(b.dataDir.resolve("log"));
+      reader = new SegmentReader(files);
+      indexer = new Indexer(db.writer(), b.recentSpanKeys);
+      indexer.warmUp(Math.min(b.recentSpanKeys, 1_000_000));
+      log = new GroupCommitLog(files, b.maxSegmentBytes, indexer::submit);
+      indexer.start();
+      try (var recoveryConn = db.writer().duplicate()) {
+        new LogRecovery(files, recoveryConn, indexer, log).recover();
+      }
+      log.start();
+      consumer = new DuckDbSpanConsumer(log, indexer, b.clock, b.maxPendingRows, b.maxQueuedBytes);
+      spanStore = new DuckDbSpanStore(db, reader);
+      metricStore = new DuckDbMetricStore(db);
+      projectStore = new DuckDbProjectStore(db, b.clock);
+      signalStore = new DuckDbSignalStore(db);
+      retention = new DuckDbRetention(db, files, reader, log);
+      sqlConsole = new DuckDbSqlConsole(() -> db.console().borrow(), SqlViews.all());
+      ok = true;
+    } finally {
+      if (!ok) db.close();
+    }
+  }
+
+  public static Builder builder(Path dataDir) {
+    return new Builder(dataDir);
+  }
+
+  @Override
+  public SpanConsumer spanConsumer() {
+    return consumer;
+  }
+
+  @Override
+  public SpanStore spanStore() {
+    return spanStore;
+  }
+
+  @Override
+  public MetricStore metricStore() {
+    return metricStore;
+  }
+
+  @Override
+  public ProjectStore projectStore() {
+    return projectStore;
+  }
+
+  @Override
+  public SignalStore signalStore() {
+    return signalStore;
+  }
+
+  @Override
+  public SqlConsole sqlConsole() {
+    return sqlConsole;
+  }
+
+  @Override
+  public Retention retention() {
+    return retention;
+  }
+
+  @Override
+  public void addListener(SpanListener listener) {
+    indexer.addListener(Objects.requireNonNull(listener, "listener == null"));
+  }
+
+  /** Waits until everything acknowledged so far is queryable. */
+  public void flush() {
+    try {
+      indexer.awaitIdle(60_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StorageException("interrupted while flushing");
+    }
+  }
+
+  /** Counters for Vigil's own metrics. */
+  public Stats stats() {
+    return new Stats(indexer.pendingRows(), indexer.indexedSpans(), indexer.duplicateSpans(), log.queuedBytes());
+  }
+
+  /** Indexing backlog, totals and the log writer's queue. */
+  public record Stats(long pendingRows, long indexedSpans, long duplicateSpans, long logQueuedBytes) {}
+
+  @Override
+  public CheckResult check() {
+    if (log.lastError() != null) return CheckResult.failed("log write failed: " + log.lastError().getMessage());
+    if (indexer.lastError() != null) return CheckResult.failed("indexing failed: " + indexer.lastError());
+    try (var lease = db.readers().borrow(); var st = lease.connection().createStatement()) {
+      st.execute("SELECT 1");
+      return CheckResult.OK;
+    } catch (SQLException | RuntimeException e) {
+      return CheckResult.failed("database: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    log.close();
+    indexer.close();
+    reader.close();
+    db.close();
+    LOG.info("storage closed");
+  }
+
+  /** Settings with defaults sized for one machine and an RSS well under 1 GB at benchmark load. */
+  public static final class Builder {
+    private final Path dataDir;
+    private Clock clock = Clock.systemUTC();
+    private String memoryLimit = "512MB";
+    private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private int readerConnections = 4;
+    private long maxPendingRows = 200_000;
+    private long maxQueuedBytes = 128L << 20;
+    private long maxSegmentBytes = 128L << 20;
+    private int recentSpanKeys = 2_000_000;
+
+    Builder(Path dataDir) {
+      this.dataDir = Objects.requireNonNull(dataDir, "dataDir == null");
+    }
+
+    public Builder clock(Clock v) { clock = Objects.requireNonNull(v, "clock == null"); return this; }
+    public Builder memoryLimit(String v) { memoryLimit = Objects.requireNonNull(v, "memoryLimit == null"); return this; }
+    public Builder threads(int v) { threads = positive(v, "threads"); return this; }
+    public Builder readerConnections(int v) { readerConnections = positive(v, "readerConnections"); return this; }
+    public Builder maxPendingRows(long v) { maxPendingRows = positive(v, "maxPendingRows"); return this; }
+    public Builder maxQueuedBytes(long v) { maxQueuedBytes = positive(v, "maxQueuedBytes"); return this; }
+    public Builder maxSegmentBytes(long v) { maxSegmentBytes = Math.max(4096, v); return this; }
+    public Builder recentSpanKeys(int v) { recentSpanKeys = positive(v, "recentSpanKeys"); return this; }
+
+    public DuckDbStorage build() {
+      try {
+        return new DuckDbStorage(this);
+      } catch (SQLException | IOException e) {
+        throw new StorageException("cannot open storage in " + dataDir + ": " + e.getMessage(), e);
+      }
+    }
+
+    private static int positive(int v, String name) {
+      if (v < 1) throw new IllegalArgumentException(name + " must be positive");
+      return v;
+    }
+
+    private static long positive(long v, String name) {
+      if (v < 1) throw new IllegalArgumentException(name + " must be positive");
+      return v;
+    }
+  }
+}

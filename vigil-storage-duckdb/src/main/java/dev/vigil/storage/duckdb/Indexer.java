@@ -1,0 +1,284 @@
+package dev.vigil.storage.duckdb;
+
+import dev.vigil.model.Span;
+import dev.vigil.storage.SpanListener;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.duckdb.DuckDBConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves durable blocks into DuckDB. Work arrives in log order (the log writer submits it after each
+ * fsync), is grouped into large transactions, de-duplicated against recently seen span keys, inserted
+ * through {@link BatchScan}, and the per-project checkpoint advances in the same transaction, so a
+ * crash re-indexes exactly what was not yet committed. After commit, listeners are told.
+ */
+final class Indexer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
+  private static final int MAX_GROUP_ROWS = 65_536;
+  private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+  private final DuckDBConnection conn;
+  private final BatchScan spanScan = new BatchScan("vigil_span_rows", () -> new SpanBatch(0, 1));
+  private final BatchScan attachmentScan =
+      new BatchScan("vigil_attachment_rows", () -> new AttachmentBatch(0, 1));
+  private final RecentSpanKeys recent;
+  private final LinkedBlockingQueue<IndexWork> queue = new LinkedBlockingQueue<>();
+  private final AtomicLong pendingRows = new AtomicLong();
+  private final AtomicLong indexedSpans = new AtomicLong();
+  private final AtomicLong duplicateSpans = new AtomicLong();
+  private final List<SpanListener> listeners = new CopyOnWriteArrayList<>();
+  private final Thread thread;
+  private final Object idle = new Object();
+  private volatile boolean running = true;
+  private volatile String lastError;
+
+  Indexer(DuckDBConnection conn, int recentKeys) throws SQLException {
+    this.conn = conn;
+    this.recent = new RecentSpanKeys(recentKeys);
+    spanScan.register(conn);
+    attachmentScan.register(conn);
+    this.thread = Thread.ofPlatform().name("vigil-indexer").daemon().unstarted(this::run);
+  }
+
+  /** Remembers the newest stored span keys so a retry across a restart is still recognized. */
+  void warmUp(int limit) throws SQLException {
+    try (Statement st = conn.createStatement();
+        var rs = st.executeQuery("SELECT project_id, trace_id, span_id FROM span_index "
+            + "ORDER BY received_ns DESC LIMIT " + limit)) {
+      List<Long> keys = new ArrayList<>();
+      while (rs.next()) keys.add(RecentSpanKeys.key(rs.getLong(1), rs.getString(2), rs.getString(3)));
+      for (int i = keys.size() - 1; i >= 0; i--) recent.add(keys.get(i));
+    }
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  void addListener(SpanListener listener) {
+    listeners.add(listener);
+  }
+
+  boolean wantsFullSpans() {
+    return !listeners.isEmpty();
+  }
+
+  /** Counted before the log append so load shedding sees work the moment it is accepted. */
+  void reserve(int rows) {
+    pendingRows.addAndGet(rows);
+  }
+
+  void release(int rows) {
+    pendingRows.addAndGet(-rows);
+  }
+
+  /** Called by the log writer, in log order, once the block is durable. */
+  void submit(IndexWork work) {
+    queue.add(work);
+  }
+
+  long pendingRows() {
+    return pendingRows.get();
+  }
+
+  long indexedSpans() {
+    return indexedSpans.get();
+  }
+
+  long duplicateSpans() {
+    return duplicateSpans.get();
+  }
+
+  String lastError() {
+    return lastError;
+  }
+
+  /** Blocks until everything accepted so far is indexed (tests, shutdown). */
+  void awaitIdle(long timeoutMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    synchronized (idle) {
+      while (pendingRows.get() > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) throw new IllegalStateException(pendingRows.get() + " rows still not indexed");
+        idle.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+      }
+    }
+  }
+
+  private void run() {
+    List<IndexWork> group = new ArrayList<>();
+    while (running || !queue.isEmpty()) {
+      try {
+        IndexWork first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) continue;
+        group.add(first);
+        int rows = first.rows();
+        long lingerUntil = System.nanoTime() + LINGER_NANOS;
+        while (rows < MAX_GROUP_ROWS) {
+          IndexWork more = queue.poll();
+          if (more == null) {
+            if (!running || System.nanoTime() > lingerUntil) break;
+            more = queue.poll(2, TimeUnit.MILLISECONDS);
+            if (more == null) continue;
+          }
+          group.add(more);
+          rows += more.rows();
+        }
+        indexWithRetry(group);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        group.clear();
+      }
+    }
+  }
+
+  private void indexWithRetry(List<IndexWork> group) throws InterruptedException {
+    long backoff = 100;
+    while (true) {
+      try {
+        index(group);
+        lastError = null;
+        return;
+      } catch (SQLException | RuntimeException e) {
+        lastError = e.getMessage();
+        LOG.error("indexing {} blocks failed; retrying in {} ms", group.size(), backoff, e);
+        if (!running) return;
+        Thread.sleep(backoff);
+        backoff = Math.min(backoff * 2, 30_000);
+      }
+    }
+  }
+
+  private void index(List<IndexWork> group) throws SQLException {
+    Set<Long> fresh = markDuplicates(group);
+    List<SpanBatch> spans = new ArrayList<>(group.size());
+    List<AttachmentBatch> attachments = new ArrayList<>();
+    Map<Long, IndexWork> lastPerProject = new HashMap<>();
+    Map<List<Long>, long[]> segmentRanges = new HashMap<>();
+    int liveSpans = 0;
+    for (IndexWork w : group) {
+      spans.add(w.spans());
+      if (w.attachments().size > 0) attachments.add(w.attachments());
+      lastPerProject.put(w.projectId(), w);
+      liveSpans += w.spans().liveRows();
+      long[] range = segmentRanges.computeIfAbsent(
+          List.of(w.projectId(), (long) w.ref().segmentId()),
+          k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 0});
+      range[0] = Math.min(range[0], w.minTime());
+      range[1] = Math.max(range[1], w.maxTime());
+      range[2] += w.spans().size;
+    }
+    conn.setAutoCommit(false);
+    try (Statement st = conn.createStatement()) {
+      spanScan.load(spans);
+      st.execute("INSERT INTO span_index SELECT * FROM " + spanScan.name() + "()");
+      if (!attachments.isEmpty()) {
+        attachmentScan.load(attachments);
+        st.execute("INSERT INTO attachment_index SELECT * FROM " + attachmentScan.name() + "()");
+      }
+      try (PreparedStatement ps = conn.prepareStatement(
+          "INSERT OR REPLACE INTO log_checkpoint VALUES (?, ?, ?)")) {
+        for (IndexWork w : lastPerProject.values()) {
+          ps.setLong(1, w.projectId());
+          ps.setLong(2, w.ref().segmentId());
+          ps.setLong(3, w.nextOffset());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      try (PreparedStatement ps = conn.prepareStatement(
+          "INSERT INTO segments VALUES (?, ?, ?, ?, ?) ON CONFLICT (project_id, segment_id) DO UPDATE SET "
+              + "min_start_ns = least(min_start_ns, excluded.min_start_ns), "
+              + "max_start_ns = greatest(max_start_ns, excluded.max_start_ns), spans = spans + excluded.spans")) {
+        for (var e : segmentRanges.entrySet()) {
+          ps.setLong(1, e.getKey().get(0));
+          ps.setLong(2, e.getKey().get(1));
+          ps.setLong(3, e.getValue()[0]);
+          ps.setLong(4, e.getValue()[1]);
+          ps.setLong(5, e.getValue()[2]);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      conn.commit();
+    } catch (SQLException | RuntimeException e) {
+      try {
+        conn.rollback();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    } finally {
+      spanScan.load(List.of());
+      attachmentScan.load(List.of());
+      conn.setAutoCommit(true);
+    }
+    for (long key : fresh) recent.add(key);
+    indexedSpans.addAndGet(liveSpans);
+    int rows = 0;
+    for (IndexWork w : group) rows += w.rows();
+    synchronized (idle) {
+      pendingRows.addAndGet(-rows);
+      idle.notifyAll();
+    }
+    notifyListeners(group);
+  }
+
+  /** Marks rows already stored (or repeated within this group) as skipped; returns the new keys. */
+  private Set<Long> markDuplicates(List<IndexWork> group) {
+    Set<Long> fresh = new HashSet<>();
+    int duplicates = 0;
+    for (IndexWork w : group) {
+      SpanBatch b = w.spans();
+      for (int i = 0; i < b.size; i++) {
+        long key = RecentSpanKeys.key(b.projectId, b.traceId.values[i], b.spanId.values[i]);
+        boolean dup = recent.contains(key) || !fresh.add(key);
+        b.skip[i] = dup;
+        if (dup) duplicates++;
+      }
+    }
+    duplicateSpans.addAndGet(duplicates);
+    return fresh;
+  }
+
+  private void notifyListeners(List<IndexWork> group) {
+    if (listeners.isEmpty()) return;
+    for (IndexWork w : group) {
+      if (w.fullSpans() == null || w.fullSpans().isEmpty()) continue;
+      List<Span> stored = new ArrayList<>(w.fullSpans().size());
+      for (int i = 0; i < w.spans().size; i++) if (!w.spans().skip[i]) stored.add(w.fullSpans().get(i));
+      for (SpanListener l : listeners) {
+        try {
+          l.onStored(w.projectId(), stored);
+        } catch (Throwable t) {
+          LOG.warn("span listener {} failed", l, t);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    try {
+      thread.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

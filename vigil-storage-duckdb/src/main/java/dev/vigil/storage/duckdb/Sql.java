@@ -1,0 +1,43 @@
+package dev.vigil.storage.duckdb;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Small JDBC helpers shared by the query classes. */
+final class Sql {
+  private Sql() {}
+
+  static PreparedStatement prepare(Connection conn, String sql, List<Object> params) throws SQLException {
+    PreparedStatement ps = conn.prepareStatement(sql);
+    for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+    return ps;
+  }
+
+  static List<String> tags(String joined) {
+    if (joined == null || joined.isEmpty()) return List.of();
+    return Arrays.asList(joined.split(SpanBatch.TAG_SEPARATOR));
+  }
+
+  static List<String> strings(ResultSet rs, int column) throws SQLException {
+    Array a = rs.getArray(column);
+    if (a == null) return List.of();
+    List<String> out = new ArrayList<>();
+    for (Object o : (Object[]) a.getArray()) if (o != null) out.add(o.toString());
+    return out;
+  }
+
+  static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+    double v = rs.getDouble(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+}

@@ -1,0 +1,73 @@
+package dev.vigil.storage.duckdb;
+
+import dev.vigil.storage.Storage;
+import dev.vigil.storage.tests.ITMetrics;
+import dev.vigil.storage.tests.ITProjects;
+import dev.vigil.storage.tests.ITRetention;
+import dev.vigil.storage.tests.ITSessionsAndUsers;
+import dev.vigil.storage.tests.ITSignals;
+import dev.vigil.storage.tests.ITSpanWrites;
+import dev.vigil.storage.tests.ITTenantIsolation;
+import dev.vigil.storage.tests.ITTraceSearch;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+
+/** The storage contract, run against the embedded backend. */
+class ITDuckDbStorage {
+
+  static Storage openStorage(Path dir) {
+    return DuckDbStorage.builder(dir).threads(2).recentSpanKeys(100_000).build();
+  }
+
+  static void flushStorage(Storage storage) {
+    ((DuckDbStorage) storage).flush();
+  }
+
+  @Nested
+  class SpanWrites extends ITSpanWrites {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class TraceSearch extends ITTraceSearch {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class SessionsAndUsers extends ITSessionsAndUsers {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class Metrics extends ITMetrics {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class Projects extends ITProjects {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class Signals extends ITSignals {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class Retention extends ITRetention {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class TenantIsolation extends ITTenantIsolation {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+}

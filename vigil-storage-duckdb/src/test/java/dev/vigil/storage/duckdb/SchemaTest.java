@@ -1,0 +1,40 @@
+package dev.vigil.storage.duckdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The columnar batches must match the migrated tables column for column. */
+class SchemaTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void batchesMatchTheTables() throws Exception {
+    try (Connection conn = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("s.duckdb"))) {
+      assertThat(Migrations.apply(conn)).isEqualTo(Migrations.latest());
+      assertThat(Migrations.apply(conn)).isEqualTo(Migrations.latest()); // idempotent
+      assertThat(columns(conn, "span_index")).containsExactlyElementsOf(names(new SpanBatch(1, 1)));
+      assertThat(columns(conn, "attachment_index")).containsExactlyElementsOf(names(new AttachmentBatch(1, 1)));
+    }
+  }
+
+  private static List<String> names(ColumnBatch b) {
+    return b.columns.stream().map(c -> c.name + " " + c.type()).toList();
+  }
+
+  private static List<String> columns(Connection conn, String table) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (var rs = conn.createStatement().executeQuery(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '" + table + "' ORDER BY ordinal_position")) {
+      while (rs.next()) out.add(rs.getString(1) + " " + rs.getString(2));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.vigil.storage.tests;
+
+import static dev.vigil.storage.tests.TestObjects.HOUR;
+import static dev.vigil.storage.tests.TestObjects.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.model.ChangeEvent;
+import dev.vigil.model.ChangeType;
+import dev.vigil.model.Feedback;
+import dev.vigil.model.FeedbackKind;
+import dev.vigil.model.Score;
+import dev.vigil.model.ScoreDataType;
+import dev.vigil.model.ScoreSource;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Scores, feedback and change events: stored once per id, read back whole. */
+public abstract class ITSignals extends StorageTestBase {
+
+  @Test
+  public void scoresAreIdempotent() {
+    String traceId = TestObjects.traceId();
+    Score helpful = new Score("s1", traceId, null, "helpfulness", ScoreDataType.NUMERIC, 0.8, null, ScoreSource.API,
+        "clear answer", T0, Map.of("rubric", "v1"));
+    Score label = new Score("s2", traceId, TestObjects.spanId(), "tone", ScoreDataType.CATEGORICAL, null, "friendly",
+        ScoreSource.ANNOTATION, null, T0 + 1, Map.of());
+
+    assertThat(storage.signalStore().putScores(project, List.of(helpful, label))).containsExactlyInAnyOrder("s1", "s2");
+    assertThat(storage.signalStore().putScores(project, List.of(helpful))).isEmpty();
+    assertThat(storage.signalStore().scores(project, traceId)).containsExactly(helpful, label);
+  }
+
+  @Test
+  public void feedbackIsIdempotent() {
+    String traceId = TestObjects.traceId();
+    Feedback down = new Feedback("f1", traceId, FeedbackKind.THUMBS_DOWN, null, "wrong plan", "u1", T0);
+    Feedback rating = new Feedback("f2", traceId, FeedbackKind.RATING, 4.0, null, "u1", T0 + 1);
+    assertThat(storage.signalStore().putFeedback(project, List.of(down, rating))).hasSize(2);
+    assertThat(storage.signalStore().putFeedback(project, List.of(down, rating))).isEmpty();
+    assertThat(storage.signalStore().feedback(project, traceId)).containsExactly(down, rating);
+  }
+
+  @Test
+  public void changesInTimeOrderWithinRange() {
+    ChangeEvent deploy = new ChangeEvent("c1", ChangeType.DEPLOYMENT, "support-chat", "release 2026.11.2", "api", T0,
+        Map.of("git.sha", "abc123"));
+    ChangeEvent prompt = new ChangeEvent("c2", ChangeType.PROMPT_VERSION, "support-chat", "support-answer v2", "auto",
+        T0 + HOUR, Map.of());
+    storage.signalStore().putChanges(project, List.of(prompt, deploy));
+    assertThat(storage.signalStore().putChanges(project, List.of(deploy))).isEmpty();
+
+    assertThat(storage.signalStore().changes(project, T0 - HOUR, T0 + 2 * HOUR)).containsExactly(deploy, prompt);
+    assertThat(storage.signalStore().changes(project, T0 + 1, T0 + 2 * HOUR)).containsExactly(prompt);
+  }
+}
