@@ -2,7 +2,9 @@ package dev.vigil.model;
 
 /**
  * Cost of one LLM call in USD. {@code total} is {@code null} when the price is unknown
- * ({@link CostSource#UNPRICED}), never a silent 0.
+ * ({@link CostSource#UNPRICED}), never a silent 0. The parts do not overlap and add up to the total:
+ * {@code input} is uncached input only (cache reads and writes are their own parts) and {@code output}
+ * excludes {@code reasoning}.
  */
 public record Cost(
     Double input,

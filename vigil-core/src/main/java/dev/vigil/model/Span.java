@@ -69,6 +69,20 @@ public record Span(
     return Math.max(0, endEpochNanos - startEpochNanos);
   }
 
+  /** This span with another model call; no re-validation, for pipeline stages that enrich spans. */
+  public Span withLlm(LlmCall newLlm) {
+    return new Span(traceId, spanId, parentSpanId, name, kind, type, startEpochNanos, endEpochNanos, status,
+        statusMessage, errorType, serviceName, feature, userId, sessionId, tags, metadata, promptName,
+        promptVersion, environment, release, newLlm, content, attributes, resourceAttributes, events, piiCounts);
+  }
+
+  /** This span with other content and PII counts (masking, attachment merging). */
+  public Span withContent(Content newContent, Map<String, Integer> newPiiCounts) {
+    return new Span(traceId, spanId, parentSpanId, name, kind, type, startEpochNanos, endEpochNanos, status,
+        statusMessage, errorType, serviceName, feature, userId, sessionId, tags, metadata, promptName,
+        promptVersion, environment, release, llm, newContent, attributes, resourceAttributes, events, newPiiCounts);
+  }
+
   public static Builder builder() {
     return new Builder();
   }

@@ -125,6 +125,6 @@ final class SelectTrace {
     Content c = s.content();
     Content merged = new Content(c.input().isEmpty() ? input : c.input(), c.output().isEmpty() ? output : c.output(),
         c.documents(), c.inputValue(), c.outputValue());
-    return s.toBuilder().content(merged).piiCounts(pii).build();
+    return s.withContent(merged, pii);
   }
 }

@@ -37,6 +37,6 @@ public final class UsageAndCost {
     boolean embedding = span.type() == SpanType.EMBEDDING || CostCalculator.isEmbedding(call.operation());
     Cost cost = calculator.cost(counted, overrides, embedding);
     if (counted == call && cost.equals(call.cost())) return span;
-    return span.toBuilder().llm(counted.withCost(cost)).build();
+    return span.withLlm(counted.withCost(cost));
   }
 }
