@@ -20,7 +20,7 @@ public interface ProjectStore {
   /** @throws java.util.NoSuchElementException when the project does not exist */
   Project updateSettings(long projectId, ProjectSettings settings);
 
-  ApiKey createKey(long projectId, String name, String prefix, String secretHash);
+  ApiKey createKey(long projectId, String name, String prefix, String secretHash, boolean admin);
 
   List<ApiKey> listKeys(long projectId);
 

@@ -1,0 +1,154 @@
+package dev.vigil.server;
+
+import dev.vigil.model.Project;
+import dev.vigil.server.auth.ApiKeys;
+import dev.vigil.server.config.VigilConfig;
+import dev.vigil.server.http.HttpApi;
+import dev.vigil.server.ingest.IngestService;
+import dev.vigil.server.ingest.cost.PriceTable;
+import dev.vigil.storage.duckdb.DuckDbStorage;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hand wiring of one Vigil process: storage, ingest, HTTP, background jobs. The only class that
+ * knows every part. On a new data directory it creates the first project and its API key.
+ */
+public final class VigilServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(VigilServer.class);
+
+  private final DuckDbStorage storage;
+  private final HttpApi http;
+  private final ApiKeys keys;
+  private final ScheduledExecutorService jobs;
+  private final int port;
+  private final String firstKey;
+  private final long firstProjectId;
+
+  private VigilServer(VigilConfig config, Clock clock) {
+    Path dataDir = config.dataDir().toAbsolutePath();
+    byte[] secret = installationSecret(dataDir);
+    storage = DuckDbStorage.builder(dataDir).clock(clock).memoryLimit(config.storageMemoryLimit())
+        .maxPendingRows(config.maxPendingSpans()).build();
+    try {
+      PrometheusMeterRegistry registry = metrics(storage);
+      keys = new ApiKeys(storage.projectStore(), clock);
+      Bootstrap boot = bootstrap(config);
+      firstKey = boot.key;
+      firstProjectId = boot.projectId;
+      IngestService ingest = new IngestService(storage, PriceTable.loadDefault(), config.piiDefaultRegion(), secret, registry);
+      http = new HttpApi(config, storage, keys, ingest, registry, clock);
+      port = http.start();
+      jobs = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vigil-jobs").daemon().factory());
+      Retention retention = new Retention(storage, clock);
+      jobs.scheduleWithFixedDelay(retention::run, 1, config.retentionCheckIntervalMinutes(), TimeUnit.MINUTES);
+    } catch (RuntimeException e) {
+      storage.close();
+      throw e;
+    }
+  }
+
+  public static VigilServer start(VigilConfig config, Clock clock) {
+    return new VigilServer(config, clock);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public DuckDbStorage storage() {
+    return storage;
+  }
+
+  /** A usable key for the first project: the one created at first start, or a fresh one. */
+  public String keyForFirstProject(String purpose) {
+    return firstKey != null ? firstKey : keys.create(firstProjectId, purpose, false).secret();
+  }
+
+  @Override
+  public void close() {
+    jobs.shutdownNow();
+    http.close();
+    storage.close();
+  }
+
+  private record Bootstrap(long projectId, String key) {}
+
+  private Bootstrap bootstrap(VigilConfig config) {
+    var projects = storage.projectStore().listProjects();
+    if (!projects.isEmpty()) {
+      if (config.initApiKey() != null && !keys.exists(config.initApiKey())) {
+        LOG.warn("VIGIL_INIT_API_KEY is set but the data directory already has projects; it only applies to a new one");
+      }
+      return new Bootstrap(projects.get(0).id(), null);
+    }
+    Project project = storage.projectStore().createProject("default", null);
+    ApiKeys.Created key = config.initApiKey() != null
+        ? keys.createWithSecret(project.id(), "initial", config.initApiKey(), true)
+        : keys.create(project.id(), "initial", true);
+    if (config.initApiKey() == null) {
+      System.out.println("Created project 'default' with an admin API key (shown once, keep it):");
+      System.out.println("  " + key.secret());
+    } else {
+      LOG.info("created project 'default' with the API key from VIGIL_INIT_API_KEY");
+    }
+    return new Bootstrap(project.id(), key.secret());
+  }
+
+  private static PrometheusMeterRegistry metrics(DuckDbStorage storage) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    Gauge.builder("vigil.storage.pending.rows", storage, s -> s.stats().pendingRows())
+        .description("Rows durable in the log but not yet indexed").register(registry);
+    Gauge.builder("vigil.storage.indexed.spans", storage, s -> s.stats().indexedSpans())
+        .description("Spans indexed since start").register(registry);
+    Gauge.builder("vigil.storage.duplicate.spans", storage, s -> s.stats().duplicateSpans())
+        .description("Re-sent spans dropped since start").register(registry);
+    Gauge.builder("vigil.storage.log.queued.bytes", storage, s -> s.stats().logQueuedBytes())
+        .description("Bytes waiting for the log writer").register(registry);
+    return registry;
+  }
+
+  /** 32 random bytes kept in the data directory; keys PII hashing so hashes are not guessable. */
+  static byte[] installationSecret(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+      Path file = dataDir.resolve("secret.key");
+      if (Files.exists(file)) return Files.readAllBytes(file);
+      byte[] secret = new byte[32];
+      new SecureRandom().nextBytes(secret);
+      Path tmp = dataDir.resolve("secret.key.tmp");
+      Files.write(tmp, secret);
+      try {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException ignored) {
+        // not a POSIX file system
+      }
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return secret;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the installation secret in " + dataDir, e);
+    }
+  }
+
+}

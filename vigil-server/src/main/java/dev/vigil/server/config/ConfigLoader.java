@@ -1,0 +1,128 @@
+package dev.vigil.server.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Builds the configuration: defaults, then the YAML file (if any), then {@code VIGIL_*} environment
+ * variables. Unknown keys and bad values fail start-up with a message naming the key and its source.
+ */
+public final class ConfigLoader {
+  private final Map<String, String> env;
+
+  public ConfigLoader(Map<String, String> env) {
+    this.env = env;
+  }
+
+  /** @param file the YAML file, or null for none */
+  public VigilConfig load(Path file) {
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (Setting s : Settings.ALL) {
+      values.put(s.key(), s.defaultValue());
+      sources.put(s.key(), "default");
+    }
+    if (file != null) readYaml(file, values, sources);
+    for (Setting s : Settings.ALL) {
+      String v = env.get(s.envName());
+      if (v != null) {
+        values.put(s.key(), v.strip());
+        sources.put(s.key(), "environment variable " + s.envName());
+      }
+    }
+    Values v = new Values(values, sources);
+    return new VigilConfig(
+        v.string("host"),
+        v.integer("port", 0, 65535),
+        Path.of(v.string("data_dir")),
+        values.get("init_api_key").isEmpty() ? null : v.apiKey("init_api_key"),
+        v.longValue("ingest.max_body_bytes", 1024, Long.MAX_VALUE),
+        v.longValue("ingest.max_decompressed_bytes", 1024, Long.MAX_VALUE),
+        v.string("storage.memory_limit"),
+        v.longValue("storage.max_pending_spans", 1000, Long.MAX_VALUE),
+        v.integer("sql.timeout_seconds", 1, 3600),
+        v.integer("sql.max_rows", 1, 1_000_000),
+        v.string("pii.default_region"),
+        v.integer("retention.check_interval_minutes", 1, 10_080));
+  }
+
+  private static void readYaml(Path file, Map<String, String> values, Map<String, String> sources) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(file));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(file + " is not valid YAML: " + e.getOriginalMessage()
+          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) return;
+    if (!root.isObject()) throw new IllegalArgumentException(file + ": expected a mapping of keys to values");
+    flatten("", root, file, values, sources);
+  }
+
+  private static void flatten(String prefix, JsonNode node, Path file, Map<String, String> values,
+      Map<String, String> sources) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+      if (e.getValue().isObject()) {
+        flatten(key, e.getValue(), file, values, sources);
+      } else if (!values.containsKey(key)) {
+        throw new IllegalArgumentException(file + ": unknown key '" + key + "'; known keys: "
+            + new TreeSet<>(values.keySet()));
+      } else if (e.getValue().isContainerNode()) {
+        throw new IllegalArgumentException(file + ": '" + key + "' must be a single value");
+      } else {
+        values.put(key, e.getValue().isNull() ? "" : e.getValue().asText());
+        sources.put(key, file.toString());
+      }
+    }
+  }
+
+  /** Typed access with errors that name the key and where its value came from. */
+  private record Values(Map<String, String> values, Map<String, String> sources) {
+    String string(String key) {
+      String v = values.get(key);
+      if (v == null || v.isBlank()) throw bad(key, "must not be empty");
+      return v;
+    }
+
+    long longValue(String key, long min, long max) {
+      try {
+        long v = Long.parseLong(values.get(key));
+        if (v < min || v > max) throw bad(key, "must be between " + min + " and " + max);
+        return v;
+      } catch (NumberFormatException e) {
+        throw bad(key, "must be a whole number");
+      }
+    }
+
+    int integer(String key, int min, int max) {
+      return (int) longValue(key, min, max);
+    }
+
+    String apiKey(String key) {
+      String v = values.get(key);
+      if (v.length() < 16 || v.length() > 200 || !v.chars().allMatch(c -> c > 32 && c < 127)) {
+        throw bad(key, "must be 16 to 200 printable characters without spaces");
+      }
+      return v;
+    }
+
+    IllegalArgumentException bad(String key, String problem) {
+      String shown = key.equals("init_api_key") ? "(hidden)" : "'" + values.get(key) + "'";
+      return new IllegalArgumentException("configuration '" + key + "' " + problem + "; got " + shown
+          + " from " + sources.get(key));
+    }
+  }
+}

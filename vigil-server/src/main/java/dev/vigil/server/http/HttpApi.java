@@ -1,0 +1,53 @@
+package dev.vigil.server.http;
+
+import dev.vigil.server.auth.ApiKeys;
+import dev.vigil.server.config.VigilConfig;
+import dev.vigil.server.ingest.IngestService;
+import dev.vigil.server.ingest.api.NativeIngestDecoder;
+import dev.vigil.storage.Storage;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The HTTP server: one port for OTLP ingest, the JSON API and (later) the UI. The only package that
+ * knows the web framework; handlers run on virtual threads, so blocking on the durable write is fine.
+ */
+public final class HttpApi implements AutoCloseable {
+  private final Javalin app;
+  private final VigilConfig config;
+
+  public HttpApi(VigilConfig config, Storage storage, ApiKeys keys, IngestService ingest,
+      PrometheusMeterRegistry registry, Clock clock) {
+    this.config = config;
+    Authn authn = new Authn(keys);
+    Bodies bodies = new Bodies(config.maxBodyBytes(), config.maxDecompressedBytes());
+    this.app = Javalin.create(c -> {
+      c.jsonMapper(new JavalinJackson(Json.MAPPER, true));
+      c.concurrency.useVirtualThreads = true;
+      c.http.maxRequestSize = config.maxBodyBytes();
+      c.startup.showJavalinBanner = false;
+      Errors.register(c.routes);
+      new HealthRoutes(storage, registry).register(c.routes);
+      new OtlpRoutes(authn, bodies, ingest).register(c.routes);
+      new IngestRoutes(authn, bodies, ingest, new NativeIngestDecoder(clock)).register(c.routes);
+      new ProjectRoutes(authn, storage.projectStore(), keys, ingest).register(c.routes);
+      new SqlRoutes(authn, storage.sqlConsole(), config.sqlMaxRows(), Duration.ofSeconds(config.sqlTimeoutSeconds()))
+          .register(c.routes);
+      new QueryRoutes(authn, storage, clock).register(c.routes);
+    });
+  }
+
+  /** Starts listening; returns the bound port (useful when the configured port is 0). */
+  public int start() {
+    app.start(config.host(), config.port());
+    return app.port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

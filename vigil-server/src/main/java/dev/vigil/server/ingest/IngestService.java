@@ -1,0 +1,127 @@
+package dev.vigil.server.ingest;
+
+import dev.vigil.model.ChangeEvent;
+import dev.vigil.model.Feedback;
+import dev.vigil.model.Score;
+import dev.vigil.model.Span;
+import dev.vigil.model.SpanAttachment;
+import dev.vigil.server.ingest.api.ItemResult;
+import dev.vigil.server.ingest.api.NativeBatch;
+import dev.vigil.server.ingest.cost.PriceTable;
+import dev.vigil.server.ingest.cost.UsageAndCost;
+import dev.vigil.server.ingest.otlp.LogNormalizer;
+import dev.vigil.server.ingest.otlp.NormalizedLogs;
+import dev.vigil.server.ingest.otlp.NormalizedTraces;
+import dev.vigil.server.ingest.otlp.TraceNormalizer;
+import dev.vigil.server.ingest.pii.PiiMasker;
+import dev.vigil.server.ingest.pii.SpanMasker;
+import dev.vigil.storage.Storage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ingest pipeline, the same for every way spans arrive: normalize, count tokens and price,
+ * mask PII, then append durably. It returns only after the data is durable, so the HTTP layer can
+ * acknowledge. Order matters: tokens are counted before masking (masking changes text) and masking
+ * happens before anything is handed to storage.
+ */
+public final class IngestService {
+  private final Storage storage;
+  private final ProjectPipelines pipelines;
+  private final UsageAndCost usageAndCost;
+  private final TraceNormalizer traces = new TraceNormalizer();
+  private final LogNormalizer logs = new LogNormalizer();
+  private final SpanMasker masker = new SpanMasker();
+  private final MeterRegistry metrics;
+  private final Counter acceptedSpans;
+  private final Counter rejectedSpans;
+  private final Counter unpricedCalls;
+  private final Counter estimatedUsage;
+
+  public IngestService(Storage storage, PriceTable prices, String piiRegion, byte[] hashKey, MeterRegistry metrics) {
+    this.storage = storage;
+    this.pipelines = new ProjectPipelines(storage.projectStore(), piiRegion, hashKey);
+    this.usageAndCost = new UsageAndCost(prices);
+    this.metrics = metrics;
+    this.acceptedSpans = Counter.builder("vigil.ingest.spans").tag("result", "accepted")
+        .description("Spans stored").register(metrics);
+    this.rejectedSpans = Counter.builder("vigil.ingest.spans").tag("result", "rejected")
+        .description("Spans refused as invalid").register(metrics);
+    this.unpricedCalls = Counter.builder("vigil.ingest.unpriced.calls")
+        .description("LLM calls whose model has no known price").register(metrics);
+    this.estimatedUsage = Counter.builder("vigil.ingest.estimated.usage")
+        .description("LLM calls whose tokens Vigil counted because the client sent none").register(metrics);
+  }
+
+  public IngestOutcome otlpTraces(long projectId, ExportTraceServiceRequest request) {
+    ProjectPipelines.Pipeline p = pipelines.get(projectId);
+    NormalizedTraces n = traces.normalize(request, p.project().settings().featureAttribute());
+    List<Span> spans = prepare(p, n.spans());
+    storage.spanConsumer().accept(projectId, spans, List.of());
+    acceptedSpans.increment(spans.size());
+    rejectedSpans.increment(n.rejectedSpans());
+    return new IngestOutcome(spans.size(), n.rejectedSpans(), 0, n.errors());
+  }
+
+  public IngestOutcome otlpLogs(long projectId, ExportLogsServiceRequest request) {
+    ProjectPipelines.Pipeline p = pipelines.get(projectId);
+    NormalizedLogs n = logs.normalize(request);
+    List<SpanAttachment> attachments = new ArrayList<>(n.attachments().size());
+    for (SpanAttachment a : n.attachments()) attachments.add(masker.mask(a, p.masker()));
+    storage.spanConsumer().accept(projectId, List.of(), attachments);
+    return new IngestOutcome(attachments.size(), n.rejected(), n.ignored(), n.errors());
+  }
+
+  /** Stores what decoded; the results keep the decoder's per-item statuses. */
+  public List<ItemResult> nativeBatch(long projectId, NativeBatch batch) {
+    ProjectPipelines.Pipeline p = pipelines.get(projectId);
+    List<Span> spans = prepare(p, batch.spans());
+    storage.spanConsumer().accept(projectId, spans, List.of());
+    acceptedSpans.increment(spans.size());
+    PiiMasker m = p.masker();
+    storage.signalStore().putScores(projectId, batch.scores().stream().map(s -> new Score(s.id(), s.traceId(),
+        s.spanId(), s.name(), s.dataType(), s.value(), mask(m, s.label()), s.source(), mask(m, s.comment()),
+        s.epochNanos(), maskValues(m, s.metadata()))).toList());
+    storage.signalStore().putFeedback(projectId, batch.feedback().stream().map(f -> new Feedback(f.id(), f.traceId(),
+        f.kind(), f.value(), mask(m, f.comment()), mask(m, f.userId()), f.epochNanos())).toList());
+    storage.signalStore().putChanges(projectId, batch.changes().stream().map(c -> new ChangeEvent(c.id(), c.type(),
+        c.feature(), mask(m, c.description()), c.source(), c.epochNanos(), maskValues(m, c.attributes()))).toList());
+    return batch.results();
+  }
+
+  /** Drops cached settings after they change. */
+  public void settingsChanged(long projectId) {
+    pipelines.invalidate(projectId);
+  }
+
+  private List<Span> prepare(ProjectPipelines.Pipeline p, List<Span> spans) {
+    List<Span> out = new ArrayList<>(spans.size());
+    for (Span s : spans) {
+      Span priced = usageAndCost.enrich(s, p.project().settings());
+      if (priced.llm() != null) {
+        if (priced.llm().cost().unpriced()) unpricedCalls.increment();
+        if (priced.llm().usage().estimated()) estimatedUsage.increment();
+      }
+      Span masked = masker.mask(priced, p.masker());
+      masked.piiCounts().forEach((kind, n) -> metrics.counter("vigil.pii.masked", "kind", kind).increment(n));
+      out.add(masked);
+    }
+    return out;
+  }
+
+  private static String mask(PiiMasker m, String text) {
+    return text == null ? null : m.mask(text).text();
+  }
+
+  private static Map<String, String> maskValues(PiiMasker m, Map<String, String> map) {
+    if (map.isEmpty()) return map;
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    map.forEach((k, v) -> out.put(k, mask(m, v)));
+    return out;
+  }
+}

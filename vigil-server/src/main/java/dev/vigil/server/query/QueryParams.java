@@ -1,0 +1,188 @@
+package dev.vigil.server.query;
+
+import dev.vigil.storage.Dimension;
+import dev.vigil.storage.MetricOrder;
+import dev.vigil.storage.MetricQuery;
+import dev.vigil.storage.MetricScope;
+import dev.vigil.storage.SpanFilter;
+import dev.vigil.storage.TraceQuery;
+import dev.vigil.storage.TraceSort;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns query-string parameters into storage queries, with a 400-worthy message for every mistake
+ * (unknown parameter, bad number, bad time, bad enum). Time: ISO-8601 or epoch milliseconds; the
+ * default window is the last 24 hours. List values may repeat or be comma-separated.
+ */
+public final class QueryParams {
+  private static final Set<String> FILTER = Set.of("from", "to", "tag", "errors", "min_latency_ms",
+      "max_latency_ms", "min_cost", "max_cost", "min_tokens", "max_tokens", "q");
+  private static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
+
+  private final Map<String, List<String>> params;
+  private final Clock clock;
+
+  public QueryParams(Map<String, List<String>> params, Clock clock) {
+    this.params = params;
+    this.clock = clock;
+  }
+
+  /** Rejects parameters that are neither filters nor one of {@code extra}. */
+  public QueryParams allow(String... extra) {
+    Set<String> known = new LinkedHashSet<>(FILTER);
+    for (Dimension d : Dimension.values()) known.add(d.wireName());
+    known.addAll(List.of(extra));
+    for (String name : params.keySet()) {
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException("unknown query parameter '" + name + "'; known: " + known);
+      }
+    }
+    return this;
+  }
+
+  public SpanFilter filter() {
+    long to = time("to", clock.instant());
+    long from = time("from", Instant.ofEpochSecond(0, to).minus(DEFAULT_WINDOW));
+    if (to <= from) throw new IllegalArgumentException("'from' must be before 'to'");
+    Map<Dimension, List<String>> equals = new EnumMap<>(Dimension.class);
+    for (Dimension d : Dimension.values()) {
+      List<String> values = list(d.wireName());
+      if (!values.isEmpty()) equals.put(d, values);
+    }
+    return new SpanFilter(from, to, equals, list("tag"), bool("errors"), dbl("min_latency_ms"),
+        dbl("max_latency_ms"), dbl("min_cost"), dbl("max_cost"), lng("min_tokens"), lng("max_tokens"),
+        one("q"));
+  }
+
+  public TraceQuery traceQuery() {
+    allow("sort", "limit", "cursor");
+    return new TraceQuery(filter(), enumValue("sort", TraceSort.class, TraceSort.NEWEST), one("cursor"),
+        limit(50, TraceQuery.MAX_LIMIT));
+  }
+
+  public MetricQuery metricQuery() {
+    allow("bucket", "group_by", "scope", "order", "limit");
+    List<Dimension> groups = new ArrayList<>();
+    for (String g : list("group_by")) groups.add(Dimension.fromWireName(g));
+    return new MetricQuery(filter(), enumValue("scope", MetricScope.class, MetricScope.LLM_CALLS),
+        bucket(), groups, enumValue("order", MetricOrder.class, MetricOrder.COUNT), limit(20, 1000));
+  }
+
+  public String cursor() {
+    return one("cursor");
+  }
+
+  public int limit(int defaultLimit, int max) {
+    Long v = lng("limit");
+    if (v == null) return defaultLimit;
+    if (v < 1 || v > max) throw new IllegalArgumentException("'limit' must be between 1 and " + max);
+    return v.intValue();
+  }
+
+  private Duration bucket() {
+    String v = one("bucket");
+    if (v == null) return null;
+    String s = v.strip().toLowerCase(Locale.ROOT);
+    try {
+      long n = Long.parseLong(s.substring(0, s.length() - 1));
+      return switch (s.charAt(s.length() - 1)) {
+        case 'm' -> Duration.ofMinutes(n);
+        case 'h' -> Duration.ofHours(n);
+        case 'd' -> Duration.ofDays(n);
+        default -> throw new NumberFormatException();
+      };
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("'bucket' must look like 1m, 5m, 1h or 1d, got '" + v + "'");
+    }
+  }
+
+  private <E extends Enum<E>> E enumValue(String name, Class<E> type, E fallback) {
+    String v = one(name);
+    if (v == null) return fallback;
+    try {
+      return Enum.valueOf(type, v.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      List<String> allowed = new ArrayList<>();
+      for (E c : type.getEnumConstants()) allowed.add(c.name().toLowerCase(Locale.ROOT));
+      throw new IllegalArgumentException("'" + name + "' must be one of " + allowed + ", got '" + v + "'");
+    }
+  }
+
+  private long time(String name, Instant fallback) {
+    String v = one(name);
+    Instant t;
+    if (v == null) {
+      t = fallback;
+    } else if (v.chars().allMatch(Character::isDigit)) {
+      t = Instant.ofEpochMilli(Long.parseLong(v));
+    } else {
+      try {
+        t = Instant.parse(v);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("'" + name + "' must be an ISO-8601 time like 2026-11-22T10:00:00Z "
+            + "or epoch milliseconds, got '" + v + "'");
+      }
+    }
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
+
+  private String one(String name) {
+    List<String> values = params.get(name);
+    if (values == null || values.isEmpty()) return null;
+    if (values.size() > 1) throw new IllegalArgumentException("'" + name + "' was given more than once");
+    String v = values.get(0);
+    return v == null || v.isBlank() ? null : v;
+  }
+
+  private List<String> list(String name) {
+    List<String> out = new ArrayList<>();
+    for (String v : params.getOrDefault(name, List.of())) {
+      for (String part : v.split(",")) if (!part.isBlank()) out.add(part.strip());
+    }
+    return out;
+  }
+
+  private Boolean bool(String name) {
+    String v = one(name);
+    if (v == null) return null;
+    return switch (v.toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no" -> false;
+      default -> throw new IllegalArgumentException("'" + name + "' must be true or false, got '" + v + "'");
+    };
+  }
+
+  private Double dbl(String name) {
+    String v = one(name);
+    if (v == null) return null;
+    try {
+      double d = Double.parseDouble(v);
+      if (!Double.isFinite(d) || d < 0) throw new NumberFormatException();
+      return d;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + name + "' must be a non-negative number, got '" + v + "'");
+    }
+  }
+
+  private Long lng(String name) {
+    String v = one(name);
+    if (v == null) return null;
+    try {
+      long l = Long.parseLong(v);
+      if (l < 0) throw new NumberFormatException();
+      return l;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + name + "' must be a non-negative whole number, got '" + v + "'");
+    }
+  }
+}
