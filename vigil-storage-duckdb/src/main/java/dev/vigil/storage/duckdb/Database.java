@@ -130,18 +130,22 @@ final class Database implements AutoCloseable {
     }
 
     Lease borrow() {
+      return new Lease(take(), this);
+    }
+
+    DuckDBConnection take() {
       try {
         DuckDBConnection c = free.poll(30, TimeUnit.SECONDS);
         if (c == null) throw new dev.vigil.storage.StorageException("no database connection free for 30 s");
-        return new Lease(c, this);
+        return c;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new dev.vigil.storage.StorageException("interrupted waiting for a database connection");
       }
     }
 
-    void giveBack(DuckDBConnection c) {
-      free.add(c);
+    void giveBack(java.sql.Connection c) {
+      free.add((DuckDBConnection) c);
     }
 
     @Override

@@ -111,23 +111,24 @@ final class DuckDbProjectStore implements ProjectStore {
   }
 
   @Override
-  public ApiKey createKey(long projectId, String name, String prefix, String secretHash) {
+  public ApiKey createKey(long projectId, String name, String prefix, String secretHash, boolean admin) {
     if (getProject(projectId).isEmpty()) throw new NoSuchElementException("no project " + projectId);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // DuckDB keeps microseconds
     String id = UUID.randomUUID().toString();
     String keyName = name == null || name.isBlank() ? "key" : name.strip();
     return inTransaction(conn -> {
       try (PreparedStatement ps = conn.prepareStatement(
-          "INSERT INTO api_keys VALUES (?, ?, ?, ?, ?, ?, NULL, NULL)")) {
+          "INSERT INTO api_keys VALUES (?, ?, ?, ?, ?, ?, ?, NULL, NULL)")) {
         ps.setString(1, id);
         ps.setLong(2, projectId);
         ps.setString(3, keyName);
         ps.setString(4, prefix);
         ps.setString(5, secretHash);
-        ps.setTimestamp(6, Timestamp.from(now));
+        ps.setBoolean(6, admin);
+        ps.setTimestamp(7, Timestamp.from(now));
         ps.executeUpdate();
       }
-      return new ApiKey(id, projectId, keyName, prefix, now, null, null);
+      return new ApiKey(id, projectId, keyName, prefix, admin, now, null, null);
     });
   }
 
@@ -135,7 +136,7 @@ final class DuckDbProjectStore implements ProjectStore {
   public List<ApiKey> listKeys(long projectId) {
     return query(conn -> {
       try (PreparedStatement ps = conn.prepareStatement(
-          "SELECT id, project_id, name, prefix, created_at, revoked_at, last_used_at FROM api_keys WHERE project_id = ? ORDER BY created_at")) {
+          "SELECT id, project_id, name, prefix, admin, created_at, revoked_at, last_used_at FROM api_keys WHERE project_id = ? ORDER BY created_at")) {
         ps.setLong(1, projectId);
         List<ApiKey> keys = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
@@ -164,7 +165,7 @@ final class DuckDbProjectStore implements ProjectStore {
   public Optional<ApiKey> findKeyByHash(String secretHash) {
     return query(conn -> {
       try (PreparedStatement ps = conn.prepareStatement(
-          "SELECT id, project_id, name, prefix, created_at, revoked_at, last_used_at FROM api_keys WHERE secret_hash = ?")) {
+          "SELECT id, project_id, name, prefix, admin, created_at, revoked_at, last_used_at FROM api_keys WHERE secret_hash = ?")) {
         ps.setString(1, secretHash);
         try (ResultSet rs = ps.executeQuery()) {
           return rs.next() ? Optional.of(key(rs)) : Optional.<ApiKey>empty();
@@ -174,8 +175,8 @@ final class DuckDbProjectStore implements ProjectStore {
   }
 
   private static ApiKey key(ResultSet rs) throws SQLException {
-    return new ApiKey(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)));
+    return new ApiKey(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+        instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)));
   }
 
   private static Instant instant(Timestamp t) {

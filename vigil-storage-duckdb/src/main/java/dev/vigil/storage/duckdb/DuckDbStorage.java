@@ -61,7 +61,18 @@ public final class DuckDbStorage implements Storage {
       projectStore = new DuckDbProjectStore(db, b.clock);
       signalStore = new DuckDbSignalStore(db);
       retention = new DuckDbRetention(db, files, reader, log);
-      sqlConsole = new DuckDbSqlConsole(() -> db.console().borrow(), SqlViews.all());
+      Database.Pool consolePool = db.console();
+      sqlConsole = new DuckDbSqlConsole(new DuckDbSqlConsole.Connections() {
+        @Override
+        public java.sql.Connection borrow() {
+          return consolePool.take();
+        }
+
+        @Override
+        public void giveBack(java.sql.Connection connection) {
+          consolePool.giveBack(connection);
+        }
+      }, SqlViews.all());
       ok = true;
     } finally {
       if (!ok) db.close();

@@ -38,13 +38,14 @@ public abstract class ITProjects extends StorageTestBase {
     assertThat(storage.projectStore().getProject(9999)).isEmpty();
     assertThatThrownBy(() -> storage.projectStore().updateSettings(9999, ProjectSettings.DEFAULTS))
         .isInstanceOf(NoSuchElementException.class);
-    assertThatThrownBy(() -> storage.projectStore().createKey(9999, "k", "vgl_ab", "hash"))
+    assertThatThrownBy(() -> storage.projectStore().createKey(9999, "k", "vgl_ab", "hash", false))
         .isInstanceOf(NoSuchElementException.class);
   }
 
   @Test
   public void keysAreFoundByHashAndRevokedOnce() {
-    ApiKey key = storage.projectStore().createKey(project, "ci", "vgl_abcd", "h1");
+    ApiKey key = storage.projectStore().createKey(project, "ci", "vgl_abcd", "h1", true);
+    assertThat(key.admin()).isTrue();
     assertThat(storage.projectStore().findKeyByHash("h1")).contains(key);
     assertThat(storage.projectStore().findKeyByHash("nope")).isEmpty();
     assertThat(storage.projectStore().listKeys(project)).containsExactly(key);

@@ -40,6 +40,7 @@ CREATE TABLE api_keys (
   name         VARCHAR NOT NULL,
   prefix       VARCHAR NOT NULL,
   secret_hash  VARCHAR NOT NULL UNIQUE,
+  admin        BOOLEAN NOT NULL,
   created_at   TIMESTAMP NOT NULL,
   revoked_at   TIMESTAMP,
   last_used_at TIMESTAMP
