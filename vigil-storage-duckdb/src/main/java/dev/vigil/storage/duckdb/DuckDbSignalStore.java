@@ -37,7 +37,7 @@ final class DuckDbSignalStore implements SignalStore {
     if (scores.isEmpty()) return Set.of();
     return db.transaction("scores", conn -> {
       Set<String> created = new HashSet<>();
-      try (PreparedStatement ps = conn.prepareStatement("INSERT INTO scores VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, map(?, ?)) "
+      try (PreparedStatement ps = conn.prepareStatement("INSERT INTO score_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, map(?, ?)) "
           + "ON CONFLICT DO NOTHING RETURNING id")) {
         for (Score s : scores) {
           ps.setLong(1, projectId);
@@ -63,7 +63,7 @@ final class DuckDbSignalStore implements SignalStore {
   public List<Score> scores(long projectId, String traceId) {
     return db.read("scores", conn -> {
       try (PreparedStatement ps = conn.prepareStatement("SELECT id, trace_id, span_id, name, data_type, value, label, source, comment, time_ns, "
-          + "map_keys(metadata), map_values(metadata) FROM scores WHERE project_id = ? AND trace_id = ? ORDER BY time_ns, id")) {
+          + "map_keys(metadata), map_values(metadata) FROM score_rows WHERE project_id = ? AND trace_id = ? ORDER BY time_ns, id")) {
         ps.setLong(1, projectId);
         ps.setString(2, traceId);
         List<Score> out = new ArrayList<>();
@@ -86,7 +86,7 @@ final class DuckDbSignalStore implements SignalStore {
     return db.transaction("feedback", conn -> {
       Set<String> created = new HashSet<>();
       try (PreparedStatement ps = conn.prepareStatement(
-          "INSERT INTO feedback VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id")) {
+          "INSERT INTO feedback_rows VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id")) {
         for (Feedback f : feedback) {
           ps.setLong(1, projectId);
           ps.setString(2, f.id());
@@ -107,7 +107,7 @@ final class DuckDbSignalStore implements SignalStore {
   public List<Feedback> feedback(long projectId, String traceId) {
     return db.read("feedback", conn -> {
       try (PreparedStatement ps = conn.prepareStatement("SELECT id, trace_id, kind, value, comment, user_id, time_ns "
-          + "FROM feedback WHERE project_id = ? AND trace_id = ? ORDER BY time_ns, id")) {
+          + "FROM feedback_rows WHERE project_id = ? AND trace_id = ? ORDER BY time_ns, id")) {
         ps.setLong(1, projectId);
         ps.setString(2, traceId);
         List<Feedback> out = new ArrayList<>();
@@ -128,7 +128,7 @@ final class DuckDbSignalStore implements SignalStore {
     return db.transaction("change events", conn -> {
       Set<String> created = new HashSet<>();
       try (PreparedStatement ps = conn.prepareStatement(
-          "INSERT INTO change_events VALUES (?, ?, ?, ?, ?, ?, ?, map(?, ?)) ON CONFLICT DO NOTHING RETURNING id")) {
+          "INSERT INTO change_rows VALUES (?, ?, ?, ?, ?, ?, ?, map(?, ?)) ON CONFLICT DO NOTHING RETURNING id")) {
         for (ChangeEvent c : changes) {
           ps.setLong(1, projectId);
           ps.setString(2, c.id());
@@ -149,7 +149,7 @@ final class DuckDbSignalStore implements SignalStore {
   public List<ChangeEvent> changes(long projectId, long fromEpochNanos, long toEpochNanos) {
     return db.read("change events", conn -> {
       try (PreparedStatement ps = conn.prepareStatement("SELECT id, change_type, feature, description, source, time_ns, "
-          + "map_keys(attributes), map_values(attributes) FROM change_events "
+          + "map_keys(attributes), map_values(attributes) FROM change_rows "
           + "WHERE project_id = ? AND time_ns >= ? AND time_ns < ? ORDER BY time_ns, id")) {
         ps.setLong(1, projectId);
         ps.setLong(2, fromEpochNanos);

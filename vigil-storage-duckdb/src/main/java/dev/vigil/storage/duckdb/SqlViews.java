@@ -43,13 +43,13 @@ final class SqlViews {
     views.put("scores", """
         SELECT id, trace_id, span_id, name, data_type, value, label, source, comment,
           make_timestamp(time_ns // 1000) AS time, metadata
-        FROM scores WHERE project_id = {project_id}""");
+        FROM score_rows WHERE project_id = {project_id}""");
     views.put("feedback", """
         SELECT id, trace_id, kind, value, comment, user_id, make_timestamp(time_ns // 1000) AS time
-        FROM feedback WHERE project_id = {project_id}""");
+        FROM feedback_rows WHERE project_id = {project_id}""");
     views.put("change_events", """
         SELECT id, change_type, feature, description, source, make_timestamp(time_ns // 1000) AS time, attributes
-        FROM change_events WHERE project_id = {project_id}""");
+        FROM change_rows WHERE project_id = {project_id}""");
     return views;
   }
 }

@@ -6,6 +6,7 @@ import dev.vigil.storage.tests.ITProjects;
 import dev.vigil.storage.tests.ITRetention;
 import dev.vigil.storage.tests.ITSessionsAndUsers;
 import dev.vigil.storage.tests.ITSignals;
+import dev.vigil.storage.tests.ITSqlConsole;
 import dev.vigil.storage.tests.ITSpanWrites;
 import dev.vigil.storage.tests.ITTenantIsolation;
 import dev.vigil.storage.tests.ITTraceSearch;
@@ -61,6 +62,12 @@ class ITDuckDbStorage {
 
   @Nested
   class Retention extends ITRetention {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class SqlConsole extends ITSqlConsole {
     @Override protected Storage open(Path dir) { return openStorage(dir); }
     @Override protected void flush(Storage s) { flushStorage(s); }
   }

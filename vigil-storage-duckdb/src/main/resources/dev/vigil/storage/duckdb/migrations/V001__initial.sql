@@ -130,7 +130,7 @@ CREATE TABLE segments (
   PRIMARY KEY (project_id, segment_id)
 );
 
-CREATE TABLE scores (
+CREATE TABLE score_rows (
   project_id BIGINT NOT NULL,
   id         VARCHAR NOT NULL,
   trace_id   VARCHAR,
@@ -146,7 +146,7 @@ CREATE TABLE scores (
   PRIMARY KEY (project_id, id)
 );
 
-CREATE TABLE feedback (
+CREATE TABLE feedback_rows (
   project_id BIGINT NOT NULL,
   id         VARCHAR NOT NULL,
   trace_id   VARCHAR NOT NULL,
@@ -158,7 +158,7 @@ CREATE TABLE feedback (
   PRIMARY KEY (project_id, id)
 );
 
-CREATE TABLE change_events (
+CREATE TABLE change_rows (
   project_id  BIGINT NOT NULL,
   id          VARCHAR NOT NULL,
   change_type VARCHAR NOT NULL,
