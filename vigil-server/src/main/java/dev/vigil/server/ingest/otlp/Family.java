@@ -20,8 +20,6 @@ enum Family {
   LANGFUSE_OBSERVATION_METADATA("langfuse.observation.metadata.", false, false),
   TRACELOOP_ASSOCIATION("traceloop.association.properties.", false, false);
 
-  static final Family[] ALL = values();
-
   final String prefix;
   /** The part after the prefix starts with an index digit (gen_ai.prompt.0.role, not gen_ai.prompt.name). */
   final boolean indexed;

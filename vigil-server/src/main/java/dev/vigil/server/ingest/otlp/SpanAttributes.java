@@ -1,6 +1,7 @@
 package dev.vigil.server.ingest.otlp;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,8 @@ final class SpanAttributes {
 
   private final Map<String, Object> all;
   private final Map<String, Object> resource;
-  @SuppressWarnings("unchecked")
-  private final List<String>[] families = new List[Family.ALL.length];
+  /** Null until a key of some family shows up: most spans have none. */
+  private EnumMap<Family, List<String>> families;
   private boolean hasContent;
 
   SpanAttributes(Map<String, Object> all, Map<String, Object> resource) {
@@ -32,9 +33,8 @@ final class SpanAttributes {
     for (String key : all.keySet()) {
       Family f = Family.of(key);
       if (f != null) {
-        List<String> keys = families[f.ordinal()];
-        if (keys == null) families[f.ordinal()] = keys = new ArrayList<>();
-        keys.add(key);
+        if (families == null) families = new EnumMap<>(Family.class);
+        families.computeIfAbsent(f, k -> new ArrayList<>()).add(key);
         hasContent |= f.content;
       } else if (!hasContent && CONTENT_KEYS.contains(key)) {
         hasContent = true;
@@ -88,7 +88,7 @@ final class SpanAttributes {
 
   /** Keys of one family, in the order sent; empty when the span has none. */
   List<String> keys(Family family) {
-    List<String> keys = families[family.ordinal()];
+    List<String> keys = families == null ? null : families.get(family);
     return keys == null ? List.of() : keys;
   }
 

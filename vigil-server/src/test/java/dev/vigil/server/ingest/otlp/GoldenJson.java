@@ -19,8 +19,13 @@ final class GoldenJson {
 
   private GoldenJson() {}
 
+  /** Through text, so numbers get the same node types as in a parsed expected file (IntNode, not LongNode). */
   static JsonNode tree(Object value) {
-    return MAPPER.valueToTree(value);
+    try {
+      return MAPPER.readTree(MAPPER.writeValueAsBytes(value));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** One line per difference, e.g. "spans[1].llm.usage.input: expected 52, got 64"; empty when equal. */
