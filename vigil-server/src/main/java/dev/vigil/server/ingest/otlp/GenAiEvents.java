@@ -38,8 +38,11 @@ final class GenAiEvents {
       case "gen_ai.content.completion" ->
           output.addAll(MessageParser.messages(attributes.get("gen_ai.completion"), "assistant"));
       case OPERATION_DETAILS -> {
-        Map<?, ?> fields = body instanceof Map<?, ?> m && !m.isEmpty() && !attributes.containsKey("gen_ai.input.messages")
-            && !attributes.containsKey("gen_ai.output.messages") ? m : attributes;
+        // The convention puts the content in attributes; a body map is accepted when they have none.
+        Map<?, ?> fields = attributes;
+        boolean inAttributes = attributes.containsKey("gen_ai.input.messages")
+            || attributes.containsKey("gen_ai.output.messages") || attributes.containsKey("gen_ai.system_instructions");
+        if (!inAttributes && body instanceof Map<?, ?> m) fields = m;
         add(input, MessageParser.systemInstructions(fields.get("gen_ai.system_instructions")));
         input.addAll(MessageParser.messages(fields.get("gen_ai.input.messages"), "user"));
         output.addAll(MessageParser.messages(fields.get("gen_ai.output.messages"), "assistant"));

@@ -24,9 +24,4 @@ record Inherited(
         ownPrompt ? promptVersion : parent.promptVersion,
         environment != null ? environment : parent.environment);
   }
-
-  boolean complete() {
-    return userId != null && sessionId != null && feature != null && (promptName != null || promptVersion != null)
-        && environment != null;
-  }
 }

@@ -16,10 +16,9 @@ final class MessageParser {
 
   static List<Message> messages(Object value, String defaultRole) {
     if (value == null) return List.of();
-    List<?> list = Json.parseList(value);
-    if (list == null) {
-      Map<?, ?> single = Json.parseMap(value);
-      if (single != null) return List.of(message(single, defaultRole));
+    Object parsed = value instanceof String s ? Json.parseStructure(s) : value;
+    if (parsed instanceof Map<?, ?> single) return List.of(message(single, defaultRole));
+    if (!(parsed instanceof List<?> list)) {
       String s = AnyValues.text(value);
       return s == null ? List.of() : List.of(Message.of(defaultRole, s));
     }

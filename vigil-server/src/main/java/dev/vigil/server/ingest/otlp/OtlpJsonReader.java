@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,6 +33,9 @@ final class OtlpJsonReader {
 
   /** JSON name and proto name of every field, per message type: receivers must accept both. */
   private static final Map<Descriptor, Map<String, FieldDescriptor>> FIELDS = new ConcurrentHashMap<>();
+
+  private static final Descriptor KEY_VALUE = KeyValue.getDescriptor();
+  private static final Descriptor ANY_VALUE = AnyValue.getDescriptor();
 
   private OtlpJsonReader() {}
 
@@ -110,6 +115,9 @@ final class OtlpJsonReader {
       if (p.currentToken() != JsonToken.START_OBJECT) {
         throw FieldError.at(p, "expected an object, got " + JsonScalars.describe(p.currentToken()));
       }
+      Descriptor type = fd.getMessageType();
+      if (type == KEY_VALUE) return AttributeJson.keyValue(p);
+      if (type == ANY_VALUE) return AttributeJson.anyValue(p);
       Message.Builder child = parent.newBuilderForField(fd);
       readMessage(p, child);
       return child.build();

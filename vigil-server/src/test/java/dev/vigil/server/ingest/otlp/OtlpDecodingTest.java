@@ -101,6 +101,12 @@ class OtlpDecodingTest {
     assertJsonError(oneSpan("\"status\":[]"), "spans[0].status: expected an object, got an array");
     assertJsonError(oneSpan("\"attributes\":[{\"key\":\"k\",\"value\":{\"intValue\":\"many\"}}]"),
         "spans[0].attributes[0].value.intValue: expected an integer, got 'many'");
+    assertJsonError(oneSpan("\"attributes\":[{\"key\":\"k\",\"value\":{\"kvlistValue\":{\"values\":{}}}}]"),
+        "spans[0].attributes[0].value.kvlistValue.values: expected an array, got an object");
+    assertJsonError(oneSpan("\"attributes\":[{\"key\":\"k\",\"value\":{\"arrayValue\":{\"values\":"
+        + "[{\"boolValue\":true},{\"doubleValue\":\"x\"}]}}}]"),
+        "spans[0].attributes[0].value.arrayValue.values[1].doubleValue: expected a number, got 'x'");
+    assertJsonError(oneSpan("\"attributes\":[{\"key\":7}]"), "spans[0].attributes[0].key: expected a string, got a number");
   }
 
   @Test
