@@ -123,22 +123,35 @@ class ITBadInput {
   }
 
   @Test
-  void idsOfTheWrongLengthAreRejectedNotStored() throws Exception {
-    String good = randomHex(16);
+  void jsonIdOfTheWrongLengthIsRefusedWithItsPath() {
     long start = System.currentTimeMillis() * 1_000_000L;
     String body = """
         {"resourceSpans":[{"scopeSpans":[{"spans":[
-          {"traceId":"%s","spanId":"%s","name":"ok","startTimeUnixNano":"%d","endTimeUnixNano":"%d"},
-          {"traceId":"%s","spanId":"%s","name":"short","startTimeUnixNano":"%d","endTimeUnixNano":"%d"}]}]}]}
-        """.formatted(good, randomHex(8), start, start + 1000, "abcd", randomHex(8), start, start + 1000);
+          {"traceId":"abcd","spanId":"%s","name":"short","startTimeUnixNano":"%d","endTimeUnixNano":"%d"}]}]}]}
+        """.formatted(randomHex(8), start, start + 1000);
     var r = vigil.post("/v1/traces", TestServer.KEY, "application/json", body.getBytes());
-    // an id of the wrong length is a client bug the caller must see: the request is refused with the path
-    assertThat(r.statusCode()).isIn(200, 400);
-    if (r.statusCode() == 200) {
-      assertThat(r.body()).contains("rejectedSpans").contains("traceId");
-    } else {
-      assertThat(r.body()).contains("traceId");
-    }
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("resourceSpans[0].scopeSpans[0].spans[0].traceId").contains("32 hex characters");
+  }
+
+  @Test
+  void protobufSpanWithABadIdIsRejectedAndTheRestStored() throws Exception {
+    String goodTrace = randomHex(16);
+    var good = OtlpFixtures.chat(goodTrace, randomHex(8), randomHex(8), System.currentTimeMillis() * 1_000_000L, "gpt-4o", "hi");
+    var bad = good.getResourceSpans(0).getScopeSpans(0).getSpans(0).toBuilder()
+        .setTraceId(com.google.protobuf.ByteString.copyFrom(new byte[] {1, 2, 3, 4})).build();
+    var request = good.toBuilder().setResourceSpans(0, good.getResourceSpans(0).toBuilder()
+        .setScopeSpans(0, good.getResourceSpans(0).getScopeSpans(0).toBuilder().addSpans(bad))).build();
+
+    var r = vigil.postBytes("/v1/traces", TestServer.KEY, "application/x-protobuf", request.toByteArray());
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    var partial = io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse.parseFrom(r.body()).getPartialSuccess();
+    assertThat(partial.getRejectedSpans()).isEqualTo(1);
+    assertThat(partial.getErrorMessage()).contains("traceId");
+    vigil.flush();
+    assertThat(ITOtlpIngest.JSON.readTree(vigil.get("/api/v1/traces/" + goodTrace, TestServer.KEY).body())
+        .get("span_count").asInt()).isEqualTo(2);
   }
 
   @Test
