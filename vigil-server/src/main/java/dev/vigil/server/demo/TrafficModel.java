@@ -1,0 +1,124 @@
+package dev.vigil.server.demo;
+
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The LLM product behind `vigil demo`: five features, each instrumented in a different dialect,
+ * used by a few hundred users with a Zipf-like skew. Deterministic for a seed and a clock: the same
+ * calls in the same order give the same requests. Time-dependent behaviour (release changes, the
+ * prompt v2 rollout, a short rate-limit incident) is placed relative to the instant the model was
+ * created, so a backfilled history already shows it. Not thread-safe: one sender drives it.
+ */
+final class TrafficModel {
+  private static final int USERS = 2000;
+  private static final double HOUR_NANOS = 3_600e9;
+
+  private record Feature(String name, double weight, boolean sessions, int topics, Function<Visit, ResourceSpans> writer) {}
+
+  private static final List<Feature> FEATURES = List.of(
+      new Feature(SupportChat.FEATURE, 0.42, true, SupportCorpus.TOPICS.size(), SupportChat::trace),
+      new Feature(SearchAnswer.FEATURE, 0.20, true, Texts.SEARCH.size(), SearchAnswer::trace),
+      new Feature(Summarize.FEATURE, 0.15, false, 1, Summarize::trace),
+      new Feature(Classify.FEATURE, 0.15, false, 1, Classify::trace),
+      new Feature(IncidentAgent.FEATURE, 0.08, false, 1, IncidentAgent::trace));
+
+  private final Dice dice;
+  private final Clock clock;
+  private final Mix mix;
+  private final Instant anchor;
+  private final Zipf users = new Zipf(USERS, 0.8);
+  private final Sessions sessions = new Sessions();
+
+  TrafficModel(long seed, Clock clock) {
+    this(seed, clock, Mix.DEFAULT);
+  }
+
+  TrafficModel(long seed, Clock clock, Mix mix) {
+    this.dice = new Dice(seed);
+    this.clock = clock;
+    this.mix = mix;
+    this.anchor = clock.instant();
+  }
+
+  /** {@code traces} traces that finished during the last second; one request per trace. */
+  List<ExportTraceServiceRequest> tick(int traces) {
+    long now = nanos(clock.instant());
+    long[] ends = new long[traces];
+    for (int i = 0; i < traces; i++) ends[i] = now - (long) (dice.unit() * 1e9);
+    Arrays.sort(ends);
+    return generate(ends);
+  }
+
+  /**
+   * {@code traces} traces that finished during the {@code window} before now, oldest first, with a
+   * gentle daily rhythm in their density.
+   */
+  List<ExportTraceServiceRequest> history(Duration window, int traces) {
+    long now = nanos(clock.instant());
+    long span = window.toNanos();
+    long[] ends = new long[traces];
+    for (int i = 0; i < traces; i++) {
+      long t;
+      do {
+        t = now - (long) (dice.unit() * span);
+      } while (dice.unit() > (1 + 0.4 * Math.sin(2 * Math.PI * t / (24 * HOUR_NANOS))) / 1.4);
+      ends[i] = t;
+    }
+    Arrays.sort(ends);
+    return generate(ends);
+  }
+
+  private List<ExportTraceServiceRequest> generate(long[] ends) {
+    List<ExportTraceServiceRequest> out = new ArrayList<>(ends.length);
+    for (long end : ends) {
+      out.add(ExportTraceServiceRequest.newBuilder().addResourceSpans(trace(end)).build());
+    }
+    return out;
+  }
+
+  private ResourceSpans trace(long endNanos) {
+    Instant at = Instant.ofEpochSecond(0, endNanos);
+    double hours = (endNanos - nanos(anchor)) / HOUR_NANOS;
+    Feature feature = pickFeature();
+    int rank = users.sample(dice);
+    String userId = "user_" + Long.toHexString(mix64(rank) & 0xffffffffL);
+    String plan = rank % 10 == 0 ? "enterprise" : rank % 10 < 5 ? "pro" : "free";
+    Sessions.Turn turn = feature.sessions()
+        ? sessions.next(dice, feature.name(), userId, at, feature.topics())
+        : new Sessions.Turn("sess_" + dice.hex(20), 0, 1);
+    // A twenty-minute rate-limit storm on the support bot, 2.5 hours before the anchor.
+    double boost = feature.name().equals(SupportChat.FEATURE) && hours > -2.5 && hours < -2.17 ? 0.2 : 0;
+    Outcome outcome = mix.draw(dice, boost);
+    Visit visit = new Visit(dice, endNanos, hours, userId, plan, turn, outcome,
+        dice.chance(mix.pii()), dice.chance(mix.unknownModel()));
+    return feature.writer().apply(visit);
+  }
+
+  private Feature pickFeature() {
+    double u = dice.unit();
+    for (Feature f : FEATURES) {
+      u -= f.weight();
+      if (u < 0) return f;
+    }
+    return FEATURES.getLast();
+  }
+
+  private static long nanos(Instant instant) {
+    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+  }
+
+  /** Stable pseudo-random user ids from ranks (SplitMix64 finalizer). */
+  private static long mix64(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+}
