@@ -150,8 +150,7 @@ run_vigil() {  # threads
   data="$(mktemp -d /tmp/vigil-bench-data.XXXXXX)"
   TEMP_DIRS+=("$data")
   key="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
-  # VIGIL_HOST and JAVA_OPTS are passed in case the launcher reads them; the contract needs only the first three.
-  VIGIL_PORT="$port" VIGIL_DATA_DIR="$data" VIGIL_INIT_API_KEY="$key" VIGIL_HOST=127.0.0.1 JAVA_OPTS="-Xmx1g" \
+  VIGIL_PORT="$port" VIGIL_DATA_DIR="$data" VIGIL_INIT_API_KEY="$key" VIGIL_HOST=127.0.0.1 \
     ./vigil serve >"$RUN_DIR/vigil-server-$1.log" 2>&1 &
   pid=$!
   STARTED+=("$pid")

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * Spans of one trace arranged as a tree. A span whose parent is not in the trace (a remote parent,
- * or one not yet received) becomes a root, so nothing received is hidden.
+ * or one not yet received) becomes a root, and a parent cycle is broken, so nothing received is hidden.
  */
 public record TraceTree(Span span, List<TraceTree> children, int depth) {
 
@@ -29,6 +29,9 @@ public record TraceTree(Span span, List<TraceTree> children, int depth) {
     List<TraceTree> out = new ArrayList<>();
     Set<String> visited = new HashSet<>();
     for (Span root : roots) out.add(node(root, byParent, 0, visited));
+    for (Span s : spans) { // spans in a parent cycle: break the cycle so each still appears once
+      if (!visited.contains(s.spanId())) out.add(node(s, byParent, 0, visited));
+    }
     return out;
   }
 
