@@ -136,8 +136,8 @@ class ITCrashRecovery {
 
   private static Process startServer(Path data, int port, Path log) throws IOException {
     Path target = Path.of("target").toAbsolutePath();
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
+    String javaBin = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder pb = new ProcessBuilder(javaBin, "--enable-native-access=ALL-UNNAMED", "-Xmx512m",
         "-cp", target.resolve("vigil-server.jar") + java.io.File.pathSeparator + target.resolve("lib") + "/*",
         "dev.vigil.server.Main", "serve", "--host", "127.0.0.1", "--port", Integer.toString(port),
         "--data-dir", data.toString());

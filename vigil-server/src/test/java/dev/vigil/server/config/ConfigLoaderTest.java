@@ -52,7 +52,7 @@ class ConfigLoaderTest {
     for (Setting s : Settings.ALL) {
       assertThat(docs).as(s.key()).contains("`" + s.key() + "`").contains("`" + s.envName() + "`");
     }
-    Matcher m = Pattern.compile("\\| `([a-z_.]+)` \\|").matcher(docs);
+    Matcher m = Pattern.compile("^\\| `([a-z_.]+)` \\|", Pattern.MULTILINE).matcher(docs);
     while (m.find()) {
       String key = m.group(1);
       assertThat(Settings.ALL.stream().anyMatch(s -> s.key().equals(key))).as("documented key %s exists", key).isTrue();
