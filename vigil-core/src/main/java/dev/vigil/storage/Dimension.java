@@ -3,9 +3,12 @@ package dev.vigil.storage;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Dimensions spans can be filtered and grouped by; wire names are what the API accepts. */
+/**
+ * Dimensions spans can be filtered and grouped by; wire names are what the API accepts. STATUS is
+ * {@code error} or {@code ok}.
+ */
 public enum Dimension {
-  FEATURE, SERVICE, MODEL, PROVIDER, OPERATION, TYPE, USER, SESSION, PROMPT_NAME, PROMPT_VERSION,
+  FEATURE, SERVICE, MODEL, PROVIDER, TYPE, USER, SESSION, PROMPT_NAME, PROMPT_VERSION,
   ENVIRONMENT, RELEASE, FINISH_REASON, STATUS, NAME;
 
   public String wireName() {

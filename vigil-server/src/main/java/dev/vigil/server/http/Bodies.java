@@ -24,7 +24,9 @@ final class Bodies {
   byte[] read(Context ctx) throws IOException {
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxWire) throw tooLarge("body", maxWire);
-    byte[] wire = readCapped(ctx.req().getInputStream(), maxWire, "body");
+    byte[] wire = declared >= 0
+        ? readExactly(ctx.req().getInputStream(), (int) declared)
+        : readCapped(ctx.req().getInputStream(), maxWire, "body");
     String encoding = ctx.header("Content-Encoding");
     if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("identity")) return wire;
     if (!encoding.strip().toLowerCase(Locale.ROOT).equals("gzip")) {
@@ -35,6 +37,13 @@ final class Bodies {
     } catch (ZipException | java.io.EOFException e) {
       throw new ApiError(400, "body is not valid gzip: " + e.getMessage());
     }
+  }
+
+  /** With a Content-Length the body lands in one array of the right size: no growing copies. */
+  private static byte[] readExactly(InputStream in, int length) throws IOException {
+    byte[] body = in.readNBytes(length);
+    if (body.length < length) throw new ApiError(400, "body ended after " + body.length + " of " + length + " bytes");
+    return body;
   }
 
   private static byte[] readCapped(InputStream in, long cap, String what) throws IOException {

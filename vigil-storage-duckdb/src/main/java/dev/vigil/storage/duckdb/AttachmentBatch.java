@@ -5,9 +5,9 @@ import dev.vigil.model.SpanAttachment;
 /** Columns of {@code attachment_index}: where the log keeps content that arrived apart from its span. */
 final class AttachmentBatch extends ColumnBatch {
   final Column.I64 project = add(new Column.I64("project_id"));
-  final Column.Str traceId = add(new Column.Str("trace_id"));
-  final Column.Str spanId = add(new Column.Str("span_id"));
-  final Column.I64 traceKey = add(new Column.I64("trace_key"));
+  final Column.I64 traceHi = add(new Column.I64("trace_hi"));
+  final Column.I64 traceLo = add(new Column.I64("trace_lo"));
+  final Column.I64 spanId = add(new Column.I64("span_id"));
   final Column.Str eventName = add(new Column.Str("event_name"));
   final Column.I64 time = add(new Column.I64("time_ns"));
   final Column.I64 received = add(new Column.I64("received_ns"));
@@ -19,9 +19,9 @@ final class AttachmentBatch extends ColumnBatch {
   void add(SpanAttachment a, int recordIndex, long receivedNanos) {
     int r = newRow(recordIndex);
     project.set(r, projectId);
-    traceId.set(r, a.traceId());
-    spanId.set(r, a.spanId());
-    traceKey.set(r, SpanBatch.traceKey(a.traceId()));
+    traceHi.set(r, IdCodec.traceHi(a.traceId()));
+    traceLo.set(r, IdCodec.traceLo(a.traceId()));
+    spanId.set(r, IdCodec.span(a.spanId()));
     eventName.set(r, a.eventName());
     time.set(r, a.epochNanos());
     received.set(r, receivedNanos);

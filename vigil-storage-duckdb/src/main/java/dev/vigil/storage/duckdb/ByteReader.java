@@ -27,6 +27,13 @@ final class ByteReader {
     pos += n;
   }
 
+  int readIntLE() {
+    if (pos + 4 > limit) throw new CorruptRecordException("record truncated");
+    int v = (buf[pos] & 0xFF) | (buf[pos + 1] & 0xFF) << 8 | (buf[pos + 2] & 0xFF) << 16 | (buf[pos + 3] & 0xFF) << 24;
+    pos += 4;
+    return v;
+  }
+
   int readByte() {
     if (pos >= limit) throw new CorruptRecordException("record truncated");
     return buf[pos++] & 0xFF;

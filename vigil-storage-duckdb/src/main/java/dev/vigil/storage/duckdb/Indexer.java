@@ -56,10 +56,10 @@ final class Indexer implements AutoCloseable {
   /** Remembers the newest stored span keys so a retry across a restart is still recognized. */
   void warmUp(int limit) throws SQLException {
     try (Statement st = conn.createStatement();
-        var rs = st.executeQuery("SELECT project_id, trace_id, span_id FROM span_index "
+        var rs = st.executeQuery("SELECT project_id, trace_hi, trace_lo, span_id FROM span_index "
             + "ORDER BY received_ns DESC LIMIT " + limit)) {
       List<Long> keys = new ArrayList<>();
-      while (rs.next()) keys.add(RecentSpanKeys.key(rs.getLong(1), rs.getString(2), rs.getString(3)));
+      while (rs.next()) keys.add(RecentSpanKeys.key(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
       for (int i = keys.size() - 1; i >= 0; i--) recent.add(keys.get(i));
     }
   }
@@ -246,7 +246,7 @@ final class Indexer implements AutoCloseable {
     for (IndexWork w : group) {
       SpanBatch b = w.spans();
       for (int i = 0; i < b.size; i++) {
-        long key = RecentSpanKeys.key(b.projectId, b.traceId.values[i], b.spanId.values[i]);
+        long key = RecentSpanKeys.key(b.projectId, b.traceHi.values[i], b.traceLo.values[i], b.spanId.values[i]);
         boolean dup = recent.contains(key) || !fresh.add(key);
         b.skip[i] = dup;
         if (dup) duplicates++;

@@ -22,21 +22,20 @@ final class RecentSpanKeys {
     mask = slots - 1;
   }
 
-  static long key(long projectId, String traceId, String spanId) {
-    long h = 0xcbf29ce484222325L ^ projectId;
-    h = mix(h, traceId);
-    h = mix(h, spanId);
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
+  /** A 64-bit key of (project, trace id halves, span id); never {@link #EMPTY}. */
+  static long key(long projectId, long traceHi, long traceLo, long spanId) {
+    long h = mix(projectId * 0x9E3779B97F4A7C15L ^ traceHi);
+    h = mix(h ^ traceLo);
+    h = mix(h ^ spanId);
     return h == EMPTY ? 1 : h;
   }
 
-  private static long mix(long h, String s) {
-    for (int i = 0; i < s.length(); i++) {
-      h ^= s.charAt(i);
-      h *= 0x100000001b3L;
-    }
+  private static long mix(long h) { // murmur3's 64-bit finalizer
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
     return h;
   }
 

@@ -25,15 +25,20 @@ final class SelectMetrics {
     SpanFilterSql w = new SpanFilterSql(projectId, q.filter(), 0).dimensions(q.filter()).spanRanges(q.filter());
     switch (q.scope()) {
       case LLM_CALLS -> w.and("span_type IN ('llm', 'embedding')");
-      case TRACES -> w.and("parent_span_id IS NULL");
+      case TRACES -> w.and("parent_id IS NULL");
       case SPANS -> { }
     }
-    List<String> groups = new ArrayList<>();
-    for (Dimension d : q.groupBy()) groups.add(SpanFilterSql.COLUMNS.get(d));
+    List<String> groups = new ArrayList<>(); // aliases g0.. of the group expressions
+    StringBuilder groupExprs = new StringBuilder();
+    for (Dimension d : q.groupBy()) {
+      groupExprs.append(", ").append(SpanFilterSql.COLUMNS.get(d)).append(" AS g").append(groups.size());
+      groups.add("g" + groups.size());
+    }
     long bucket = q.bucket() == null ? 0 : q.bucket().toNanos();
     String bucketExpr = bucket == 0 ? "CAST(? AS BIGINT)" : "(start_ns // " + bucket + ") * " + bucket;
     List<Object> params = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("WITH base AS (SELECT * FROM span_index WHERE ").append(w.where()).append(")");
+    StringBuilder sql = new StringBuilder("WITH base AS (SELECT *").append(groupExprs)
+        .append(" FROM span_index WHERE ").append(w.where()).append(")");
     params.addAll(w.params);
     if (!groups.isEmpty()) {
       sql.append(", top AS (SELECT ").append(String.join(", ", groups)).append(" FROM base GROUP BY ALL ORDER BY ")

@@ -20,8 +20,8 @@ final class SelectSessions {
     SpanFilterSql w = new SpanFilterSql(projectId, f, 0).dimensions(f).spanRanges(f).and("session_id IS NOT NULL");
     List<Object> params = new ArrayList<>(w.params);
     StringBuilder sql = new StringBuilder("SELECT session_id, arg_max(user_id, start_ns), min(start_ns), "
-        + "max(start_ns + duration_ns) AS last_ns, count(DISTINCT trace_id), "
-        + "count(DISTINCT trace_id) FILTER (WHERE is_error), sum(coalesce(input_tokens, 0)), "
+        + "max(start_ns + duration_ns) AS last_ns, count(DISTINCT (trace_hi, trace_lo)), "
+        + "count(DISTINCT (trace_hi, trace_lo)) FILTER (WHERE is_error), sum(coalesce(input_tokens, 0)), "
         + "sum(coalesce(output_tokens, 0)), sum(cost) FROM span_index WHERE ")
         .append(w.where()).append(" GROUP BY session_id");
     Cursor after = Cursor.decode(cursor);
@@ -48,19 +48,15 @@ final class SelectSessions {
   /** The traces of a session, oldest first. Sessions are few per user, so no time range is needed. */
   static List<TraceSummary> traces(Connection conn, long projectId, String sessionId) throws SQLException {
     List<SelectTraces.Root> roots = new ArrayList<>();
-    try (PreparedStatement ps = conn.prepareStatement("SELECT trace_id, name, start_ns, duration_ns, service, feature, "
-        + "user_id, session_id, tags, prompt_version, environment FROM span_index WHERE project_id = ? "
-        + "AND parent_span_id IS NULL AND trace_id IN (SELECT trace_id FROM span_index WHERE project_id = ? "
-        + "AND session_id = ?) ORDER BY start_ns, trace_id LIMIT 1000")) {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT " + SelectTraces.ROOT_COLUMNS + " FROM span_index r "
+        + "SEMI JOIN (SELECT trace_hi, trace_lo FROM span_index WHERE project_id = ? AND session_id = ?) s "
+        + "USING (trace_hi, trace_lo) WHERE r.project_id = ? AND r.parent_id IS NULL "
+        + "ORDER BY r.start_ns, r.trace_hi, r.trace_lo LIMIT 1000")) {
       ps.setLong(1, projectId);
-      ps.setLong(2, projectId);
-      ps.setString(3, sessionId);
+      ps.setString(2, sessionId);
+      ps.setLong(3, projectId);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          roots.add(new SelectTraces.Root(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-              rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-              rs.getString(10), rs.getString(11), null));
-        }
+        while (rs.next()) roots.add(SelectTraces.root(rs, null));
       }
     }
     return SelectTraces.summarize(conn, projectId, roots);

@@ -31,26 +31,27 @@ final class SelectTrace {
 
   static List<Span> trace(Connection conn, SegmentReader reader, long projectId, String traceId, String spanId)
       throws SQLException {
-    long key = SpanBatch.traceKey(traceId);
-    Map<String, Span> spans = new LinkedHashMap<>();
+    long hi = IdCodec.traceHi(traceId);
+    long lo = IdCodec.traceLo(traceId);
+    Map<Long, Span> spans = new LinkedHashMap<>();
     String sql = "SELECT seg_id, blk_off, blk_idx, span_id FROM span_index "
-        + "WHERE project_id = ? AND trace_key = ? AND trace_id = ?" + (spanId == null ? "" : " AND span_id = ?")
+        + "WHERE project_id = ? AND trace_hi = ? AND trace_lo = ?" + (spanId == null ? "" : " AND span_id = ?")
         + " ORDER BY start_ns, span_id";
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       ps.setLong(1, projectId);
-      ps.setLong(2, key);
-      ps.setString(3, traceId);
-      if (spanId != null) ps.setString(4, spanId);
+      ps.setLong(2, hi);
+      ps.setLong(3, lo);
+      if (spanId != null) ps.setLong(4, IdCodec.span(spanId));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          if (spans.containsKey(rs.getString(4))) continue;
+          if (spans.containsKey(rs.getLong(4))) continue;
           Span s = read(reader, new BlockRef(projectId, rs.getInt(1), rs.getLong(2)), rs.getInt(3), true);
-          if (s != null) spans.put(s.spanId(), s);
+          if (s != null) spans.put(rs.getLong(4), s);
         }
       }
     }
     if (spans.isEmpty()) return List.of();
-    Map<String, List<SpanAttachment>> attachments = attachments(conn, reader, projectId, traceId, key);
+    Map<String, List<SpanAttachment>> attachments = attachments(conn, reader, projectId, hi, lo);
     List<Span> out = new ArrayList<>(spans.size());
     for (Span s : spans.values()) out.add(merge(s, attachments.getOrDefault(s.spanId(), List.of())));
     return out;
@@ -66,28 +67,29 @@ final class SelectTrace {
     if (traceIds.isEmpty()) return byTrace;
     List<Object> params = new ArrayList<>();
     params.add(projectId);
-    for (String id : traceIds) params.add(SpanBatch.traceKey(id));
-    params.addAll(traceIds);
-    String sql = "SELECT seg_id, blk_off, blk_idx FROM span_index WHERE project_id = ? AND trace_key IN ("
-        + Sql.placeholders(traceIds.size()) + ") AND trace_id IN (" + Sql.placeholders(traceIds.size())
+    for (String id : traceIds) params.add(IdCodec.traceHi(id));
+    for (String id : traceIds) params.add(IdCodec.traceLo(id));
+    String sql = "SELECT seg_id, blk_off, blk_idx FROM span_index WHERE project_id = ? AND trace_hi IN ("
+        + Sql.placeholders(traceIds.size()) + ") AND trace_lo IN (" + Sql.placeholders(traceIds.size())
         + ") ORDER BY seg_id, blk_off, blk_idx";
+    java.util.Set<String> wanted = new java.util.HashSet<>(traceIds);
     try (PreparedStatement ps = Sql.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         Span s = read(reader, new BlockRef(projectId, rs.getInt(1), rs.getLong(2)), rs.getInt(3), true);
-        if (s != null) byTrace.computeIfAbsent(s.traceId(), k -> new ArrayList<>()).add(s);
+        if (s != null && wanted.contains(s.traceId())) byTrace.computeIfAbsent(s.traceId(), k -> new ArrayList<>()).add(s);
       }
     }
     return byTrace;
   }
 
   private static Map<String, List<SpanAttachment>> attachments(Connection conn, SegmentReader reader,
-      long projectId, String traceId, long key) throws SQLException {
+      long projectId, long hi, long lo) throws SQLException {
     Map<String, List<SpanAttachment>> bySpan = new HashMap<>();
     try (PreparedStatement ps = conn.prepareStatement("SELECT seg_id, blk_off, blk_idx FROM attachment_index "
-        + "WHERE project_id = ? AND trace_key = ? AND trace_id = ? ORDER BY time_ns")) {
+        + "WHERE project_id = ? AND trace_hi = ? AND trace_lo = ? ORDER BY time_ns")) {
       ps.setLong(1, projectId);
-      ps.setLong(2, key);
-      ps.setString(3, traceId);
+      ps.setLong(2, hi);
+      ps.setLong(3, lo);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           SpanAttachment a = read(reader, new BlockRef(projectId, rs.getInt(1), rs.getLong(2)), rs.getInt(3), false);

@@ -23,6 +23,7 @@ import java.util.Map;
 final class SelectTraces {
   /** Children may start a little before or after their root (clock skew, long roots). */
   static final long SLACK_NANOS = 3_600_000_000_000L;
+  private static final String TRACE = "trace_hi, trace_lo";
 
   private SelectTraces() {}
 
@@ -36,39 +37,51 @@ final class SelectTraces {
   }
 
   /** Root span fields plus the sort value, as listed before totals are added. */
-  record Root(String traceId, String name, long start, long duration, String service, String feature,
-      String userId, String sessionId, String tags, String promptVersion, String environment, Double cost) {}
+  record Root(long hi, long lo, String name, long start, long duration, String service, String feature,
+      String userId, String sessionId, String tags, String promptVersion, String environment, Double cost) {
+    String traceId() {
+      return IdCodec.trace(hi, lo);
+    }
+  }
+
+  static final String ROOT_COLUMNS = "r.trace_hi, r.trace_lo, r.name, r.start_ns, r.duration_ns, r.service, "
+      + "r.feature, r.user_id, r.session_id, r.tags, r.prompt_version, r.environment";
+
+  static Root root(ResultSet rs, Double cost) throws SQLException {
+    return new Root(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getString(6),
+        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12), cost);
+  }
 
   static List<Root> roots(Connection conn, long projectId, TraceQuery q, int limit) throws SQLException {
     SpanFilter f = q.filter();
     List<Object> params = new ArrayList<>();
     boolean needTotals = q.sort() == TraceSort.COSTLIEST || f.minCost() != null || f.maxCost() != null
         || f.minTokens() != null || f.maxTokens() != null;
-    StringBuilder sql = new StringBuilder("SELECT r.trace_id, r.name, r.start_ns, r.duration_ns, r.service, r.feature, "
-        + "r.user_id, r.session_id, r.tags, r.prompt_version, r.environment, ")
+    StringBuilder sql = new StringBuilder("SELECT ").append(ROOT_COLUMNS).append(", ")
         .append(needTotals ? "t.trace_cost" : "NULL").append(" FROM span_index r");
     if (needTotals) {
       SpanFilterSql w = new SpanFilterSql(projectId, f, SLACK_NANOS);
-      sql.append(" LEFT JOIN (SELECT trace_id, sum(cost) AS trace_cost, "
+      sql.append(" LEFT JOIN (SELECT ").append(TRACE).append(", sum(cost) AS trace_cost, "
           + "sum(coalesce(input_tokens, 0) + coalesce(output_tokens, 0)) AS trace_tokens FROM span_index WHERE ")
-          .append(w.where()).append(" GROUP BY trace_id) t ON t.trace_id = r.trace_id");
+          .append(w.where()).append(" GROUP BY ").append(TRACE).append(") t USING (").append(TRACE).append(')');
       params.addAll(w.params);
     }
-    sql.append(" WHERE r.project_id = ? AND r.parent_span_id IS NULL AND r.start_ns >= ? AND r.start_ns < ?");
-    params.add(projectId);
-    params.add(f.fromEpochNanos());
-    params.add(f.toEpochNanos());
     if (SpanFilterSql.hasDimensions(f)) {
       SpanFilterSql w = new SpanFilterSql(projectId, f, SLACK_NANOS).dimensions(f);
-      sql.append(" AND r.trace_id IN (SELECT trace_id FROM span_index WHERE ").append(w.where()).append(')');
+      sql.append(" SEMI JOIN (SELECT ").append(TRACE).append(" FROM span_index WHERE ").append(w.where())
+          .append(") d USING (").append(TRACE).append(')');
       params.addAll(w.params);
     }
     if (f.errorsOnly() != null) {
       SpanFilterSql w = new SpanFilterSql(projectId, f, SLACK_NANOS).and("is_error");
-      sql.append(f.errorsOnly() ? " AND r.trace_id IN" : " AND r.trace_id NOT IN")
-          .append(" (SELECT trace_id FROM span_index WHERE ").append(w.where()).append(')');
+      sql.append(f.errorsOnly() ? " SEMI JOIN" : " ANTI JOIN").append(" (SELECT ").append(TRACE)
+          .append(" FROM span_index WHERE ").append(w.where()).append(") e USING (").append(TRACE).append(')');
       params.addAll(w.params);
     }
+    sql.append(" WHERE r.project_id = ? AND r.parent_id IS NULL AND r.start_ns >= ? AND r.start_ns < ?");
+    params.add(projectId);
+    params.add(f.fromEpochNanos());
+    params.add(f.toEpochNanos());
     SpanFilterSql.range(sql, params, "r.duration_ns", SpanFilterSql.scale(f.minLatencyMs()), SpanFilterSql.scale(f.maxLatencyMs()));
     SpanFilterSql.range(sql, params, "t.trace_cost", f.minCost(), f.maxCost());
     SpanFilterSql.range(sql, params, "t.trace_tokens", f.minTokens() == null ? null : f.minTokens().doubleValue(),
@@ -83,23 +96,28 @@ final class SelectTraces {
     Cursor cursor = Cursor.decode(q.cursor());
     if (cursor != null) {
       Object value = q.sort() == TraceSort.COSTLIEST ? (Object) cursor.sortDouble() : (Object) cursor.sortLong();
+      long hi = traceHalf(cursor.id(), true);
+      long lo = traceHalf(cursor.id(), false);
       sql.append(" AND (").append(sortExpr).append(' ').append(cmp).append(" ? OR (").append(sortExpr)
-          .append(" = ? AND r.trace_id ").append(cmp).append(" ?))");
-      params.add(value);
-      params.add(value);
-      params.add(cursor.id());
+          .append(" = ? AND (r.trace_hi ").append(cmp).append(" ? OR (r.trace_hi = ? AND r.trace_lo ")
+          .append(cmp).append(" ?))))");
+      params.addAll(List.of(value, value, hi, hi, lo));
     }
-    sql.append(" ORDER BY ").append(sortExpr).append(' ').append(dir).append(", r.trace_id ").append(dir)
-        .append(" LIMIT ").append(limit);
+    sql.append(" ORDER BY ").append(sortExpr).append(' ').append(dir).append(", r.trace_hi ").append(dir)
+        .append(", r.trace_lo ").append(dir).append(" LIMIT ").append(limit);
     List<Root> roots = new ArrayList<>();
     try (PreparedStatement ps = Sql.prepare(conn, sql.toString(), params); ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        roots.add(new Root(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-            rs.getString(11), Sql.nullableDouble(rs, 12)));
-      }
+      while (rs.next()) roots.add(root(rs, Sql.nullableDouble(rs, 13)));
     }
     return roots;
+  }
+
+  private static long traceHalf(String traceId, boolean hi) {
+    try {
+      return hi ? IdCodec.traceHi(traceId) : IdCodec.traceLo(traceId);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("cursor is not one this server issued");
+    }
   }
 
   static Cursor cursorAfter(TraceSort sort, Root last) {
@@ -116,34 +134,32 @@ final class SelectTraces {
     if (roots.isEmpty()) return List.of();
     long minStart = Long.MAX_VALUE;
     long maxEnd = Long.MIN_VALUE;
-    List<Object> params = new ArrayList<>();
-    params.add(projectId);
     for (Root r : roots) {
       minStart = Math.min(minStart, r.start());
       maxEnd = Math.max(maxEnd, r.start() + r.duration());
     }
-    params.add(minStart - SLACK_NANOS);
-    params.add(maxEnd + SLACK_NANOS);
-    for (Root r : roots) params.add(SpanBatch.traceKey(r.traceId()));
-    for (Root r : roots) params.add(r.traceId());
-    String sql = "SELECT trace_id, count(*), count(*) FILTER (WHERE span_type IN ('llm', 'embedding')), "
+    List<Object> params = new ArrayList<>(List.of(projectId, minStart - SLACK_NANOS, maxEnd + SLACK_NANOS));
+    for (Root r : roots) params.add(r.hi());
+    for (Root r : roots) params.add(r.lo());
+    String sql = "SELECT trace_hi, trace_lo, count(*), count(*) FILTER (WHERE span_type IN ('llm', 'embedding')), "
         + "count(*) FILTER (WHERE is_error), sum(coalesce(input_tokens, 0)), sum(coalesce(output_tokens, 0)), "
         + "sum(cost), count(*) FILTER (WHERE cost_source = 'unpriced'), "
         + "list_sort(list(DISTINCT model) FILTER (WHERE model IS NOT NULL)), max(start_ns + duration_ns) "
         + "FROM span_index WHERE project_id = ? AND start_ns >= ? AND start_ns < ? "
-        + "AND trace_key IN (" + Sql.placeholders(roots.size()) + ") "
-        + "AND trace_id IN (" + Sql.placeholders(roots.size()) + ") GROUP BY trace_id";
-    Map<String, TraceSummary> byId = new HashMap<>();
+        + "AND trace_hi IN (" + Sql.placeholders(roots.size()) + ") "
+        + "AND trace_lo IN (" + Sql.placeholders(roots.size()) + ") GROUP BY trace_hi, trace_lo";
     Map<String, Root> rootById = new HashMap<>();
     for (Root r : roots) rootById.put(r.traceId(), r);
+    Map<String, TraceSummary> byId = new HashMap<>();
     try (PreparedStatement ps = Sql.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        Root r = rootById.get(rs.getString(1));
-        long end = Math.max(r.start() + r.duration(), rs.getLong(10));
+        Root r = rootById.get(IdCodec.trace(rs.getLong(1), rs.getLong(2)));
+        if (r == null) continue; // a half of one page trace paired with a half of another
+        long end = Math.max(r.start() + r.duration(), rs.getLong(11));
         byId.put(r.traceId(), new TraceSummary(r.traceId(), r.name(), r.start(), end - r.start(),
-            rs.getInt(2), rs.getInt(3), rs.getInt(4), r.service(), r.feature(), r.userId(), r.sessionId(),
-            Sql.tags(r.tags()), Sql.strings(rs, 9), r.promptVersion(), r.environment(), rs.getLong(5),
-            rs.getLong(6), Sql.nullableDouble(rs, 7), rs.getInt(8)));
+            rs.getInt(3), rs.getInt(4), rs.getInt(5), r.service(), r.feature(), r.userId(), r.sessionId(),
+            Sql.tags(r.tags()), Sql.strings(rs, 10), r.promptVersion(), r.environment(), rs.getLong(6),
+            rs.getLong(7), Sql.nullableDouble(rs, 8), rs.getInt(9)));
       }
     }
     List<TraceSummary> out = new ArrayList<>(roots.size());

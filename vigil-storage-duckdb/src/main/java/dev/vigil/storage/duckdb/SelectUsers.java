@@ -19,7 +19,7 @@ final class SelectUsers {
     SpanFilterSql w = new SpanFilterSql(projectId, f, 0).dimensions(f).spanRanges(f).and("user_id IS NOT NULL");
     List<Object> params = new ArrayList<>(w.params);
     StringBuilder sql = new StringBuilder("SELECT user_id, min(start_ns), max(start_ns + duration_ns), "
-        + "count(DISTINCT trace_id), count(DISTINCT session_id), "
+        + "count(DISTINCT (trace_hi, trace_lo)), count(DISTINCT session_id), "
         + "count(*) FILTER (WHERE span_type IN ('llm', 'embedding')), count(*) FILTER (WHERE is_error), "
         + "sum(coalesce(input_tokens, 0)), sum(coalesce(output_tokens, 0)), sum(cost), "
         + "coalesce(sum(cost), 0) AS rank_cost FROM span_index WHERE ")

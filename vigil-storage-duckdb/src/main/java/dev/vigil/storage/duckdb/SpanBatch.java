@@ -6,7 +6,6 @@ import dev.vigil.model.Message;
 import dev.vigil.model.Span;
 import dev.vigil.model.Usage;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The analytic columns of {@code span_index}, taken from each span once at ingest. The order of
@@ -16,18 +15,15 @@ final class SpanBatch extends ColumnBatch {
   static final String TAG_SEPARATOR = "\u001f";
 
   final Column.I64 project = add(new Column.I64("project_id"));
-  final Column.Str traceId = add(new Column.Str("trace_id"));
-  final Column.Str spanId = add(new Column.Str("span_id"));
-  final Column.Str parentSpanId = add(new Column.Str("parent_span_id"));
-  final Column.I64 traceKey = add(new Column.I64("trace_key"));
+  final Column.I64 traceHi = add(new Column.I64("trace_hi"));
+  final Column.I64 traceLo = add(new Column.I64("trace_lo"));
+  final Column.I64 spanId = add(new Column.I64("span_id"));
+  final Column.I64 parentId = add(new Column.I64("parent_id"));
   final Column.Str name = add(new Column.Str("name"));
-  final Column.Str kind = add(new Column.Str("kind"));
   final Column.Str type = add(new Column.Str("span_type"));
   final Column.I64 start = add(new Column.I64("start_ns"));
   final Column.I64 duration = add(new Column.I64("duration_ns"));
-  final Column.Str status = add(new Column.Str("status"));
   final Column.Bool error = add(new Column.Bool("is_error"));
-  final Column.Str statusMessage = add(new Column.Str("status_message"));
   final Column.Str errorType = add(new Column.Str("error_type"));
   final Column.Str service = add(new Column.Str("service"));
   final Column.Str feature = add(new Column.Str("feature"));
@@ -38,10 +34,7 @@ final class SpanBatch extends ColumnBatch {
   final Column.Str promptVersion = add(new Column.Str("prompt_version"));
   final Column.Str environment = add(new Column.Str("environment"));
   final Column.Str release = add(new Column.Str("release"));
-  final Column.Str operation = add(new Column.Str("operation"));
   final Column.Str provider = add(new Column.Str("provider"));
-  final Column.Str requestModel = add(new Column.Str("request_model"));
-  final Column.Str responseModel = add(new Column.Str("response_model"));
   final Column.Str model = add(new Column.Str("model"));
   final Column.I64 inputTokens = add(new Column.I64("input_tokens"));
   final Column.I64 outputTokens = add(new Column.I64("output_tokens"));
@@ -67,18 +60,15 @@ final class SpanBatch extends ColumnBatch {
   void add(Span s, int recordIndex, long receivedNanos) {
     int r = newRow(recordIndex);
     project.set(r, projectId);
-    traceId.set(r, s.traceId());
-    spanId.set(r, s.spanId());
-    parentSpanId.set(r, s.parentSpanId());
-    traceKey.set(r, traceKey(s.traceId()));
+    traceHi.set(r, IdCodec.traceHi(s.traceId()));
+    traceLo.set(r, IdCodec.traceLo(s.traceId()));
+    spanId.set(r, IdCodec.span(s.spanId()));
+    parentId.set(r, s.parentSpanId() == null ? null : IdCodec.span(s.parentSpanId()));
     name.set(r, s.name());
-    kind.set(r, s.kind().name().toLowerCase(Locale.ROOT));
     type.set(r, s.type().wireName());
     start.set(r, s.startEpochNanos());
     duration.set(r, s.durationNanos());
-    status.set(r, s.status().name().toLowerCase(Locale.ROOT));
     error.set(r, s.isError());
-    statusMessage.set(r, s.statusMessage());
     errorType.set(r, s.errorType());
     service.set(r, s.serviceName());
     feature.set(r, s.feature());
@@ -91,10 +81,7 @@ final class SpanBatch extends ColumnBatch {
     release.set(r, s.release());
     LlmCall llm = s.llm();
     Usage u = llm == null ? Usage.NONE : llm.usage();
-    operation.set(r, llm == null ? null : llm.operation());
     provider.set(r, llm == null ? null : llm.provider());
-    requestModel.set(r, llm == null ? null : llm.requestModel());
-    responseModel.set(r, llm == null ? null : llm.responseModel());
     model.set(r, llm == null ? null : llm.model());
     inputTokens.set(r, u.input());
     outputTokens.set(r, u.output());
@@ -115,11 +102,6 @@ final class SpanBatch extends ColumnBatch {
     for (int n : s.piiCounts().values()) pii += n;
     piiCount.set(r, (long) pii);
     received.set(r, receivedNanos);
-  }
-
-  /** The first 64 bits of a trace id: a cheap, well-spread column to find a trace by. */
-  static long traceKey(String traceId) {
-    return Long.parseUnsignedLong(traceId, 0, 16, 16);
   }
 
   private static long chars(List<Message> messages, String value) {

@@ -14,11 +14,12 @@ final class SpanFilterSql {
   static final Map<Dimension, String> COLUMNS = Map.ofEntries(
       Map.entry(Dimension.FEATURE, "feature"), Map.entry(Dimension.SERVICE, "service"),
       Map.entry(Dimension.MODEL, "model"), Map.entry(Dimension.PROVIDER, "provider"),
-      Map.entry(Dimension.OPERATION, "operation"), Map.entry(Dimension.TYPE, "span_type"),
+      Map.entry(Dimension.TYPE, "span_type"),
       Map.entry(Dimension.USER, "user_id"), Map.entry(Dimension.SESSION, "session_id"),
       Map.entry(Dimension.PROMPT_NAME, "prompt_name"), Map.entry(Dimension.PROMPT_VERSION, "prompt_version"),
       Map.entry(Dimension.ENVIRONMENT, "environment"), Map.entry(Dimension.RELEASE, "release"),
-      Map.entry(Dimension.FINISH_REASON, "finish_reason"), Map.entry(Dimension.STATUS, "status"),
+      Map.entry(Dimension.FINISH_REASON, "finish_reason"),
+      Map.entry(Dimension.STATUS, "(CASE WHEN is_error THEN 'error' ELSE 'ok' END)"),
       Map.entry(Dimension.NAME, "name"));
 
   final StringBuilder sql = new StringBuilder();

@@ -14,8 +14,9 @@ class BlockTest {
     ByteWriter w = new ByteWriter(64);
     for (String t : texts) {
       byte[] b = t.getBytes(StandardCharsets.UTF_8);
-      w.writeVarLong(b.length);
+      int at = w.reserveLength();
       w.writeBytes(b, 0, b.length);
+      w.patchLength(at);
     }
     return w.toByteArray();
   }

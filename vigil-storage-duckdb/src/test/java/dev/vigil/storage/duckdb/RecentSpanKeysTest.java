@@ -45,9 +45,10 @@ class RecentSpanKeysTest {
 
   @Test
   void keysDependOnProjectTraceAndSpan() {
-    long a = RecentSpanKeys.key(1, "aa", "bb");
-    assertThat(RecentSpanKeys.key(1, "aa", "bb")).isEqualTo(a);
-    assertThat(RecentSpanKeys.key(2, "aa", "bb")).isNotEqualTo(a);
-    assertThat(RecentSpanKeys.key(1, "aa", "bc")).isNotEqualTo(a);
+    long a = RecentSpanKeys.key(1, 10, 11, 12);
+    assertThat(RecentSpanKeys.key(1, 10, 11, 12)).isEqualTo(a);
+    assertThat(RecentSpanKeys.key(2, 10, 11, 12)).isNotEqualTo(a);
+    assertThat(RecentSpanKeys.key(1, 11, 10, 12)).isNotEqualTo(a);
+    assertThat(RecentSpanKeys.key(1, 10, 11, 13)).isNotEqualTo(a);
   }
 }
