@@ -18,6 +18,22 @@ public record Cost(
   public static final Cost NONE = new Cost(null, null, null, null, null, null, CostSource.NONE);
   public static final Cost UNPRICED = new Cost(null, null, null, null, null, null, CostSource.UNPRICED);
 
+  /**
+   * A cost the client reported, in this model's non-overlapping parts. A missing total is the sum of
+   * the parts given; nothing given at all is {@link #NONE}.
+   */
+  public static Cost reported(Double input, Double output, Double cacheRead, Double cacheWrite, Double reasoning,
+      Double total) {
+    if (total == null) {
+      if (input == null && output == null && cacheRead == null && cacheWrite == null && reasoning == null) return NONE;
+      total = 0.0;
+      for (Double part : new Double[] {input, output, cacheRead, cacheWrite, reasoning}) {
+        if (part != null) total += part;
+      }
+    }
+    return new Cost(input, output, cacheRead, cacheWrite, reasoning, total, CostSource.REPORTED);
+  }
+
   public boolean unpriced() {
     return source == CostSource.UNPRICED;
   }

@@ -1,7 +1,6 @@
 package dev.vigil.server.ingest.api;
 
 import dev.vigil.model.Cost;
-import dev.vigil.model.CostSource;
 import dev.vigil.model.LlmCall;
 import dev.vigil.model.SpanType;
 import dev.vigil.model.Usage;
@@ -71,14 +70,6 @@ final class LlmFields {
     Double cacheRead = c.nonNegativeNumber("cache_read");
     Double cacheWrite = c.nonNegativeNumber("cache_write");
     Double reasoning = c.nonNegativeNumber("reasoning");
-    Double total = c.nonNegativeNumber("total");
-    if (total == null) total = sum(input, output, cacheRead, cacheWrite, reasoning);
-    return new Cost(input, output, cacheRead, cacheWrite, reasoning, total, CostSource.REPORTED);
-  }
-
-  private static double sum(Double... parts) {
-    double total = 0;
-    for (Double p : parts) if (p != null) total += p;
-    return total;
+    return Cost.reported(input, output, cacheRead, cacheWrite, reasoning, c.nonNegativeNumber("total"));
   }
 }

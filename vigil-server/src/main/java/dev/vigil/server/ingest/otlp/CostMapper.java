@@ -1,12 +1,12 @@
 package dev.vigil.server.ingest.otlp;
 
 import dev.vigil.model.Cost;
-import dev.vigil.model.CostSource;
 import java.util.Map;
 
 /**
  * A cost only when the client reported one (OpenInference llm.cost.*, Langfuse cost_details,
- * gen_ai.usage.cost); pricing from tables happens later in the pipeline.
+ * gen_ai.usage.cost); pricing from tables happens later in the pipeline. OpenInference's prompt and
+ * completion costs include their cache and reasoning details; the model's parts do not overlap.
  */
 final class CostMapper {
   private CostMapper() {}
@@ -25,10 +25,14 @@ final class CostMapper {
       if (output == null) output = AnyValues.toDouble(langfuse.get("output"));
       if (total == null) total = AnyValues.toDouble(langfuse.get("total"));
     }
-    if (total == null && (input != null || output != null)) {
-      total = (input == null ? 0 : input) + (output == null ? 0 : output);
-    }
-    if (total == null && cacheRead == null && cacheWrite == null && reasoning == null) return Cost.NONE;
-    return new Cost(input, output, cacheRead, cacheWrite, reasoning, total, CostSource.REPORTED);
+    return Cost.reported(exclusive(input, cacheRead, cacheWrite), exclusive(output, reasoning, null),
+        cacheRead, cacheWrite, reasoning, total);
+  }
+
+  /** An inclusive cost minus its detail parts, never below zero. */
+  private static Double exclusive(Double inclusive, Double part, Double otherPart) {
+    if (inclusive == null) return null;
+    double rest = inclusive - (part == null ? 0 : part) - (otherPart == null ? 0 : otherPart);
+    return Math.max(0, rest);
   }
 }
