@@ -59,7 +59,7 @@ public final class OtlpFixtures {
         .addScopeSpans(ScopeSpans.newBuilder().addSpans(root).addSpans(llm))).build();
   }
 
-  static ByteString bytes(String hex) {
+  public static ByteString bytes(String hex) {
     return ByteString.copyFrom(HexFormat.of().parseHex(hex));
   }
 }

@@ -121,4 +121,76 @@ class ITOtlpIngest {
     JsonNode detail = JSON.readTree(vigil.get("/api/v1/traces/" + traceId, TestServer.KEY).body());
     assertThat(detail.get("span_count").asInt()).isEqualTo(2);
   }
+
+  @Test
+  void logEventsJoinTheirSpanAndAreMasked() throws Exception {
+    String traceId = randomHex(16);
+    String spanId = randomHex(8);
+    long start = System.currentTimeMillis() * 1_000_000L;
+    String logs = """
+        {"resourceLogs":[{"scopeLogs":[{"logRecords":[
+          {"timeUnixNano":"%d","eventName":"gen_ai.user.message","traceId":"%s","spanId":"%s",
+           "attributes":[{"key":"gen_ai.system","value":{"stringValue":"openai"}}],
+           "body":{"kvlistValue":{"values":[{"key":"content","value":{"stringValue":"Call me at +1 415 555 2671"}}]}}},
+          {"timeUnixNano":"%d","eventName":"gen_ai.choice","traceId":"%s","spanId":"%s",
+           "body":{"kvlistValue":{"values":[{"key":"index","value":{"intValue":"0"}},
+             {"key":"finish_reason","value":{"stringValue":"stop"}},
+             {"key":"message","value":{"kvlistValue":{"values":[{"key":"content","value":{"stringValue":"Sure."}}]}}}]}}},
+          {"timeUnixNano":"%d","body":{"stringValue":"an ordinary log line"}}]}]}]}
+        """.formatted(start, traceId, spanId, start + 1, traceId, spanId, start + 2);
+    var r = vigil.post("/v1/logs", TestServer.KEY, "application/json", logs.getBytes());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("ignored"); // the plain log line is reported, not silently dropped
+    String span = """
+        {"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"%s","spanId":"%s","name":"chat gpt-4o","kind":3,
+          "startTimeUnixNano":"%d","endTimeUnixNano":"%d","attributes":[
+          {"key":"gen_ai.system","value":{"stringValue":"openai"}},
+          {"key":"gen_ai.request.model","value":{"stringValue":"gpt-4o"}},
+          {"key":"gen_ai.usage.input_tokens","value":{"intValue":"12"}},
+          {"key":"gen_ai.usage.output_tokens","value":{"intValue":"2"}}]}]}]}]}
+        """.formatted(traceId, spanId, start, start + 500_000_000L);
+    assertThat(vigil.post("/v1/traces", TestServer.KEY, "application/json", span.getBytes()).statusCode()).isEqualTo(200);
+    vigil.flush();
+
+    JsonNode read = JSON.readTree(vigil.get("/api/v1/traces/" + traceId + "/spans/" + spanId, TestServer.KEY).body());
+    assertThat(read.get("input").get("messages").get(0).get("content").asText()).isEqualTo("Call me at [PHONE]");
+    assertThat(read.get("output").get("messages").get(0).get("content").asText()).isEqualTo("Sure.");
+    assertThat(read.get("pii_masked").get("phone").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void missingUsageIsCountedAndPriced() throws Exception {
+    String traceId = randomHex(16);
+    String spanId = randomHex(8);
+    long start = System.currentTimeMillis() * 1_000_000L;
+    String span = """
+        {"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"%s","spanId":"%s","name":"chat gpt-4o","kind":3,
+          "startTimeUnixNano":"%d","endTimeUnixNano":"%d","attributes":[
+          {"key":"gen_ai.provider.name","value":{"stringValue":"openai"}},
+          {"key":"gen_ai.request.model","value":{"stringValue":"gpt-4o"}},
+          {"key":"gen_ai.input.messages","value":{"stringValue":"[{\\"role\\":\\"user\\",\\"parts\\":[{\\"type\\":\\"text\\",\\"content\\":\\"hello world\\"}]}]"}},
+          {"key":"gen_ai.output.messages","value":{"stringValue":"[{\\"role\\":\\"assistant\\",\\"parts\\":[{\\"type\\":\\"text\\",\\"content\\":\\"hello\\"}],\\"finish_reason\\":\\"stop\\"}]"}}]}]}]}]}
+        """.formatted(traceId, spanId, start, start + 500_000_000L);
+    assertThat(vigil.post("/v1/traces", TestServer.KEY, "application/json", span.getBytes()).statusCode()).isEqualTo(200);
+    vigil.flush();
+
+    JsonNode llm = JSON.readTree(vigil.get("/api/v1/traces/" + traceId + "/spans/" + spanId, TestServer.KEY).body()).get("llm");
+    assertThat(llm.get("usage").get("estimated").asBoolean()).isTrue();
+    assertThat(llm.get("usage").get("input_tokens").asLong()).isEqualTo(2 + 3); // o200k "hello world" + 3 per message
+    assertThat(llm.get("usage").get("output_tokens").asLong()).isEqualTo(1);
+    assertThat(llm.get("cost").get("total").asDouble()).isPositive();
+  }
+
+  @Test
+  void unknownModelIsUnpricedNotFree() throws Exception {
+    String traceId = randomHex(16);
+    var request = OtlpFixtures.chat(traceId, randomHex(8), randomHex(8), System.currentTimeMillis() * 1_000_000L,
+        "acme-llm-7b", "hello");
+    vigil.postBytes("/v1/traces", TestServer.KEY, "application/x-protobuf", request.toByteArray());
+    vigil.flush();
+    JsonNode t = JSON.readTree(vigil.get("/api/v1/traces", TestServer.KEY).body()).get("traces").get(0);
+    assertThat(t.get("cost").isNull()).isTrue();
+    assertThat(t.get("unpriced_calls").asInt()).isEqualTo(1);
+    assertThat(vigil.get("/metrics", null).body()).contains("vigil_ingest_unpriced_calls_total 1.0");
+  }
 }

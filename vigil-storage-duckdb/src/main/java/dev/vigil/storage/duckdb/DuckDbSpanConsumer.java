@@ -40,8 +40,9 @@ final class DuckDbSpanConsumer implements SpanConsumer {
   public void accept(long projectId, List<Span> spans, List<SpanAttachment> attachments) {
     int rows = spans.size() + attachments.size();
     if (rows == 0) return;
-    if (indexer.pendingRows() + rows > maxPendingRows) {
-      throw new OverCapacityException("indexing is " + indexer.pendingRows() + " rows behind; retry shortly", RETRY_AFTER);
+    long pending = indexer.pendingRows();
+    if (pending > 0 && pending + rows > maxPendingRows) { // an idle store takes even an oversized batch
+      throw new OverCapacityException("indexing is " + pending + " rows behind; retry shortly", RETRY_AFTER);
     }
     if (log.queuedBytes() > maxQueuedBytes) {
       throw new OverCapacityException("the log writer is " + (log.queuedBytes() >> 20) + " MB behind; retry shortly", RETRY_AFTER);
