@@ -10,7 +10,6 @@ import org.duckdb.DuckDBTableFunction;
 import org.duckdb.DuckDBTableFunctionBindInfo;
 import org.duckdb.DuckDBTableFunctionCallInfo;
 import org.duckdb.DuckDBTableFunctionInitInfo;
-import org.duckdb.DuckDBWritableVector;
 
 /**
  * A DuckDB table function over the batches the indexer is inserting, so that
@@ -66,12 +65,11 @@ final class BatchScan implements DuckDBTableFunction<Object, BatchScan.Cursor, O
   public long apply(DuckDBTableFunctionCallInfo info, DuckDBDataChunkWriter out) {
     Cursor cur = info.getInitData();
     List<? extends ColumnBatch> batches = current;
-    long capacity = out.capacity();
-    int columns = shape.size();
-    DuckDBWritableVector[] vectors = new DuckDBWritableVector[columns];
-    for (int c = 0; c < columns; c++) vectors[c] = out.vector(c);
-    long written = 0;
-    while (written < capacity && cur.batch < batches.size()) {
+    int capacity = (int) out.capacity();
+    ColumnBatch[] from = new ColumnBatch[capacity];
+    int[] rows = new int[capacity];
+    int count = 0;
+    while (count < capacity && cur.batch < batches.size()) { // pick the chunk's rows, skipping duplicates
       ColumnBatch b = batches.get(cur.batch);
       if (cur.row >= b.size) {
         cur.batch++;
@@ -80,9 +78,11 @@ final class BatchScan implements DuckDBTableFunction<Object, BatchScan.Cursor, O
       }
       int row = cur.row++;
       if (b.skip[row]) continue;
-      for (int c = 0; c < columns; c++) b.columns.get(c).emit(vectors[c], written, row);
-      written++;
+      from[count] = b;
+      rows[count++] = row;
     }
-    return written;
+    if (count == 0) return 0;
+    for (int c = 0; c < shape.size(); c++) shape.get(c).emitChunk(out.vector(c), from, rows, count, c);
+    return count;
   }
 }

@@ -19,6 +19,14 @@ abstract sealed class Column permits Column.Str, Column.I64, Column.F64, Column.
 
   abstract void emit(DuckDBWritableVector v, long outRow, int row);
 
+  /**
+   * Writes a whole output chunk: {@code batches[i]}'s row {@code rows[i]} goes to output row i. The
+   * default is value by value; strings override it with one native call per chunk.
+   */
+  void emitChunk(DuckDBWritableVector v, ColumnBatch[] batches, int[] rows, int count, int columnIndex) {
+    for (int i = 0; i < count; i++) batches[i].columns.get(columnIndex).emit(v, i, rows[i]);
+  }
+
   abstract void grow(int capacity);
 
   static final class Str extends Column {
@@ -42,6 +50,17 @@ abstract sealed class Column permits Column.Str, Column.I64, Column.F64, Column.
       String s = values[row];
       if (s == null) v.setNull(outRow);
       else v.setString(outRow, s);
+    }
+
+    /** Per-value setString locks and crosses into native code each time; a batch does it once. */
+    @Override
+    void emitChunk(DuckDBWritableVector v, ColumnBatch[] batches, int[] rows, int count, int columnIndex) {
+      byte[][] utf8 = new byte[count][];
+      for (int i = 0; i < count; i++) {
+        String s = ((Str) batches[i].columns.get(columnIndex)).values[rows[i]];
+        utf8[i] = s == null ? null : s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      }
+      v.setStringUtf8Batch(0, utf8);
     }
 
     @Override

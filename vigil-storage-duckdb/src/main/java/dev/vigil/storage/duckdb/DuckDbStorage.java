@@ -169,7 +169,7 @@ public final class DuckDbStorage implements Storage {
     private String memoryLimit = "512MB";
     private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     private int readerConnections = 4;
-    private long maxPendingRows = 200_000;
+    private long maxPendingRows = 300_000;
     private long maxQueuedBytes = 128L << 20;
     private long maxSegmentBytes = 128L << 20;
     private int recentSpanKeys = 2_000_000;
