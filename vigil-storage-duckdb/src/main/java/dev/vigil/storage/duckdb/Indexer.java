@@ -2,14 +2,11 @@ package dev.vigil.storage.duckdb;
 
 import dev.vigil.model.Span;
 import dev.vigil.storage.SpanListener;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,9 +35,7 @@ final class Indexer implements AutoCloseable {
   private static final long BACKLOG_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
   private final DuckDBConnection conn;
-  private final BatchScan spanScan = new BatchScan("vigil_span_rows", () -> new SpanBatch(0, 1));
-  private final BatchScan attachmentScan =
-      new BatchScan("vigil_attachment_rows", () -> new AttachmentBatch(0, 1));
+  private final IndexTransaction transaction;
   private final RecentSpanKeys recent;
   private final LinkedBlockingQueue<IndexWork> queue = new LinkedBlockingQueue<>();
   private final AtomicLong pendingRows = new AtomicLong();
@@ -55,8 +50,11 @@ final class Indexer implements AutoCloseable {
   Indexer(DuckDBConnection conn, int recentKeys) throws SQLException {
     this.conn = conn;
     this.recent = new RecentSpanKeys(recentKeys);
+    BatchScan spanScan = new BatchScan("vigil_span_rows", () -> new SpanBatch(0, 1));
+    BatchScan attachmentScan = new BatchScan("vigil_attachment_rows", () -> new AttachmentBatch(0, 1));
     spanScan.register(conn);
     attachmentScan.register(conn);
+    this.transaction = new IndexTransaction(conn, spanScan, attachmentScan);
     this.thread = Thread.ofPlatform().name("vigil-indexer").daemon().unstarted(this::run);
   }
 
@@ -176,72 +174,13 @@ final class Indexer implements AutoCloseable {
 
   private void index(List<IndexWork> group) throws SQLException {
     Set<Long> fresh = markDuplicates(group);
-    List<SpanBatch> spans = new ArrayList<>(group.size());
-    List<AttachmentBatch> attachments = new ArrayList<>();
-    Map<Long, IndexWork> lastPerProject = new HashMap<>();
-    Map<List<Long>, long[]> segmentRanges = new HashMap<>();
-    int liveSpans = 0;
-    for (IndexWork w : group) {
-      spans.add(w.spans());
-      if (w.attachments().size > 0) attachments.add(w.attachments());
-      lastPerProject.put(w.projectId(), w);
-      liveSpans += w.spans().liveRows();
-      long[] range = segmentRanges.computeIfAbsent(
-          List.of(w.projectId(), (long) w.ref().segmentId()),
-          k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 0});
-      range[0] = Math.min(range[0], w.minTime());
-      range[1] = Math.max(range[1], w.maxTime());
-      range[2] += w.spans().size;
-    }
-    conn.setAutoCommit(false);
-    try (Statement st = conn.createStatement()) {
-      spanScan.load(spans);
-      st.execute("INSERT INTO span_index SELECT * FROM " + spanScan.name() + "()");
-      if (!attachments.isEmpty()) {
-        attachmentScan.load(attachments);
-        st.execute("INSERT INTO attachment_index SELECT * FROM " + attachmentScan.name() + "()");
-      }
-      try (PreparedStatement ps = conn.prepareStatement(
-          "INSERT OR REPLACE INTO log_checkpoint VALUES (?, ?, ?)")) {
-        for (IndexWork w : lastPerProject.values()) {
-          ps.setLong(1, w.projectId());
-          ps.setLong(2, w.ref().segmentId());
-          ps.setLong(3, w.nextOffset());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-      try (PreparedStatement ps = conn.prepareStatement(
-          "INSERT INTO segments VALUES (?, ?, ?, ?, ?) ON CONFLICT (project_id, segment_id) DO UPDATE SET "
-              + "min_start_ns = least(min_start_ns, excluded.min_start_ns), "
-              + "max_start_ns = greatest(max_start_ns, excluded.max_start_ns), spans = spans + excluded.spans")) {
-        for (var e : segmentRanges.entrySet()) {
-          ps.setLong(1, e.getKey().get(0));
-          ps.setLong(2, e.getKey().get(1));
-          ps.setLong(3, e.getValue()[0]);
-          ps.setLong(4, e.getValue()[1]);
-          ps.setLong(5, e.getValue()[2]);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-      conn.commit();
-    } catch (SQLException | RuntimeException e) {
-      try {
-        conn.rollback();
-      } catch (SQLException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
-    } finally {
-      spanScan.load(List.of());
-      attachmentScan.load(List.of());
-      conn.setAutoCommit(true);
-    }
+    transaction.write(group);
     for (long key : fresh) recent.add(key);
-    indexedSpans.addAndGet(liveSpans);
     int rows = 0;
-    for (IndexWork w : group) rows += w.rows();
+    for (IndexWork w : group) {
+      rows += w.rows();
+      indexedSpans.addAndGet(w.spans().liveRows());
+    }
     synchronized (idle) {
       pendingRows.addAndGet(-rows);
       idle.notifyAll();

@@ -1,0 +1,96 @@
+package dev.vigil.storage.duckdb;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Writes one group of blocks into the index in a single transaction: their span and attachment rows,
+ * each project's checkpoint (where its log continues), and each segment's time range for retention.
+ * All or nothing, so the checkpoint never runs ahead of the rows.
+ */
+final class IndexTransaction {
+  private final DuckDBConnection conn;
+  private final BatchScan spanScan;
+  private final BatchScan attachmentScan;
+
+  IndexTransaction(DuckDBConnection conn, BatchScan spanScan, BatchScan attachmentScan) {
+    this.conn = conn;
+    this.spanScan = spanScan;
+    this.attachmentScan = attachmentScan;
+  }
+
+  void write(List<IndexWork> group) throws SQLException {
+    List<SpanBatch> spans = new ArrayList<>(group.size());
+    List<AttachmentBatch> attachments = new ArrayList<>();
+    Map<Long, IndexWork> lastPerProject = new HashMap<>();
+    Map<List<Long>, long[]> segmentRanges = new HashMap<>(); // (project, segment) → min, max, spans
+    for (IndexWork w : group) {
+      spans.add(w.spans());
+      if (w.attachments().size > 0) attachments.add(w.attachments());
+      lastPerProject.put(w.projectId(), w);
+      long[] range = segmentRanges.computeIfAbsent(List.of(w.projectId(), (long) w.ref().segmentId()),
+          k -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 0});
+      range[0] = Math.min(range[0], w.minTime());
+      range[1] = Math.max(range[1], w.maxTime());
+      range[2] += w.spans().size;
+    }
+    conn.setAutoCommit(false);
+    try (Statement st = conn.createStatement()) {
+      spanScan.load(spans);
+      st.execute("INSERT INTO span_index SELECT * FROM " + spanScan.name() + "()");
+      if (!attachments.isEmpty()) {
+        attachmentScan.load(attachments);
+        st.execute("INSERT INTO attachment_index SELECT * FROM " + attachmentScan.name() + "()");
+      }
+      checkpoints(lastPerProject);
+      segmentRanges(segmentRanges);
+      conn.commit();
+    } catch (SQLException | RuntimeException e) {
+      try {
+        conn.rollback();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    } finally {
+      spanScan.load(List.of());
+      attachmentScan.load(List.of());
+      conn.setAutoCommit(true);
+    }
+  }
+
+  private void checkpoints(Map<Long, IndexWork> lastPerProject) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO log_checkpoint VALUES (?, ?, ?)")) {
+      for (IndexWork w : lastPerProject.values()) {
+        ps.setLong(1, w.projectId());
+        ps.setLong(2, w.ref().segmentId());
+        ps.setLong(3, w.nextOffset());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private void segmentRanges(Map<List<Long>, long[]> ranges) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement(
+        "INSERT INTO segments VALUES (?, ?, ?, ?, ?) ON CONFLICT (project_id, segment_id) DO UPDATE SET "
+            + "min_start_ns = least(min_start_ns, excluded.min_start_ns), "
+            + "max_start_ns = greatest(max_start_ns, excluded.max_start_ns), spans = spans + excluded.spans")) {
+      for (var e : ranges.entrySet()) {
+        ps.setLong(1, e.getKey().get(0));
+        ps.setLong(2, e.getKey().get(1));
+        ps.setLong(3, e.getValue()[0]);
+        ps.setLong(4, e.getValue()[1]);
+        ps.setLong(5, e.getValue()[2]);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+}
