@@ -48,10 +48,9 @@ final class ContentMapper {
 
   /** OpenInference embedding.embeddings.N.embedding.text; the vectors are not content worth keeping. */
   private static String embeddingTexts(SpanAttributes a) {
-    List<String> keys = a.keys(Family.EMBEDDINGS);
-    if (keys.isEmpty()) return null;
+    if (!a.has(Family.EMBEDDINGS)) return null;
     StringBuilder sb = new StringBuilder();
-    for (Map<String, Object> e : Indexed.group(keys, a.all(), Family.EMBEDDINGS.prefix).values()) {
+    for (Map<String, Object> e : Indexed.group(a, Family.EMBEDDINGS).values()) {
       String text = AnyValues.text(e.get("embedding.text"));
       if (text == null) continue;
       if (!sb.isEmpty()) sb.append('\n');

@@ -8,31 +8,64 @@ import java.util.Map;
 
 /** Who and what a span belongs to: user, session, tags, metadata, prompt, environment, release, feature. */
 final class ContextMapper {
-  private static final String ASSOCIATION = Family.TRACELOOP_ASSOCIATION.prefix;
+  /** {@link Family#TRACELOOP_ASSOCIATION}'s prefix, a constant so that the keys below are too. */
+  static final String ASSOCIATION = "traceloop.association.properties.";
+
+  private static final String[] PROMPT_NAME_KEYS = {
+      "gen_ai.prompt.name", "traceloop.prompt.key", "langfuse.observation.prompt.name"};
+  private static final String[] PROMPT_VERSION_KEYS = {
+      "gen_ai.prompt.version", "llm.prompt_template.version", "traceloop.prompt.version",
+      "langfuse.observation.prompt.version"};
+  private static final String[] USER_KEYS = {
+      "user.id", "enduser.id", "langfuse.user.id", ASSOCIATION + "user_id", "llm.user"};
+  private static final String[] SESSION_KEYS = {
+      "session.id", "gen_ai.conversation.id", "langfuse.session.id", ASSOCIATION + "session_id"};
+  private static final String[] ENVIRONMENT_KEYS = {
+      "deployment.environment.name", "deployment.environment", "langfuse.environment"};
+  private static final String[] RELEASE_KEYS = {"langfuse.release", "service.version"};
 
   private ContextMapper() {}
 
-  /** The fields descendants inherit; each may be null. */
-  static Inherited inherited(SpanAttributes a, String featureAttribute) {
-    String promptName = a.text("gen_ai.prompt.name", "traceloop.prompt.key", "langfuse.observation.prompt.name");
-    String promptVersion = a.text("gen_ai.prompt.version", "llm.prompt_template.version", "traceloop.prompt.version",
-        "langfuse.observation.prompt.version");
+  /**
+   * What a span falls back to from its resource, found once per resource rather than per span: the
+   * same keys, looked up on the resource when the span has none of them.
+   */
+  record ResourceContext(String userId, String sessionId, String feature, String environment, String serviceName,
+      String serviceVersion) {}
+
+  static ResourceContext resource(Map<String, Object> resource, String featureAttribute) {
+    return new ResourceContext(text(resource, USER_KEYS), text(resource, SESSION_KEYS),
+        AnyValues.text(resource.get(featureAttribute)), text(resource, ENVIRONMENT_KEYS),
+        AnyValues.text(resource.get("service.name")), AnyValues.text(resource.get("service.version")));
+  }
+
+  private static String text(Map<String, Object> map, String[] keys) {
+    for (String key : keys) {
+      String s = AnyValues.text(map.get(key));
+      if (s != null) return s;
+    }
+    return null;
+  }
+
+  /** The fields descendants inherit, span attributes first, then the resource's; each may be null. */
+  static Inherited inherited(SpanAttributes a, ResourceContext resource, String featureAttribute) {
+    String promptName = a.text(PROMPT_NAME_KEYS);
+    String promptVersion = a.text(PROMPT_VERSION_KEYS);
     return new Inherited(
-        a.textOrResource("user.id", "enduser.id", "langfuse.user.id", ASSOCIATION + "user_id", "llm.user"),
-        a.textOrResource("session.id", "gen_ai.conversation.id", "langfuse.session.id", ASSOCIATION + "session_id"),
-        a.textOrResource(featureAttribute),
+        orElse(a.text(USER_KEYS), resource.userId()),
+        orElse(a.text(SESSION_KEYS), resource.sessionId()),
+        orElse(a.text(featureAttribute), resource.feature()),
         promptName,
         promptVersion,
-        a.textOrResource("deployment.environment.name", "deployment.environment", "langfuse.environment"));
+        orElse(a.text(ENVIRONMENT_KEYS), resource.environment()));
   }
 
-  static String serviceName(SpanAttributes a) {
-    return AnyValues.text(a.resource().get("service.name"));
+  private static String orElse(String value, String fallback) {
+    return value != null ? value : fallback;
   }
 
-  static String release(SpanAttributes a) {
-    String release = a.text("langfuse.release", "service.version");
-    return release != null ? release : AnyValues.text(a.resource().get("service.version"));
+  static String release(SpanAttributes a, ResourceContext resource) {
+    return orElse(a.text(RELEASE_KEYS), resource.serviceVersion());
   }
 
   /** tag.tags and langfuse.trace.tags, each a string list or a JSON array in a string. */
@@ -53,15 +86,21 @@ final class ContextMapper {
     putAll(out, Json.parseMap(a.get("langfuse.observation.metadata")));
     putPrefixed(out, a, Family.LANGFUSE_TRACE_METADATA);
     putPrefixed(out, a, Family.LANGFUSE_OBSERVATION_METADATA);
-    for (String key : a.keys(Family.TRACELOOP_ASSOCIATION)) {
-      String name = key.substring(ASSOCIATION.length());
-      if (!name.equals("user_id") && !name.equals("session_id")) put(out, name, a.get(key));
+    if (a.has(Family.TRACELOOP_ASSOCIATION)) {
+      for (int i = 0, n = a.size(); i < n; i++) {
+        if (!a.in(i, Family.TRACELOOP_ASSOCIATION)) continue;
+        String name = a.key(i).substring(ASSOCIATION.length());
+        if (!name.equals("user_id") && !name.equals("session_id")) put(out, name, a.value(i));
+      }
     }
-    return out;
+    return out.isEmpty() ? Map.of() : out;
   }
 
   private static void putPrefixed(Map<String, String> out, SpanAttributes a, Family family) {
-    for (String key : a.keys(family)) put(out, key.substring(family.prefix.length()), a.get(key));
+    if (!a.has(family)) return;
+    for (int i = 0, n = a.size(); i < n; i++) {
+      if (a.in(i, family)) put(out, a.key(i).substring(family.prefix.length()), a.value(i));
+    }
   }
 
   private static void putAll(Map<String, String> out, Map<?, ?> map) {

@@ -20,10 +20,9 @@ final class DocumentsMapper {
   }
 
   private static List<Document> flattened(SpanAttributes a, Family family) {
-    List<String> keys = a.keys(family);
-    if (keys.isEmpty()) return List.of();
+    if (!a.has(family)) return List.of();
     List<Document> out = new ArrayList<>();
-    for (Map<String, Object> d : Indexed.group(keys, a.all(), family.prefix).values()) {
+    for (Map<String, Object> d : Indexed.group(a, family).values()) {
       out.add(new Document(Parts.str(d, "document.id"), AnyValues.string(d.get("document.content")),
           AnyValues.toDouble(d.get("document.score")), AnyValues.string(d.get("document.metadata"))));
     }

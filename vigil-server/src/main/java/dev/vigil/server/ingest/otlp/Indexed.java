@@ -11,26 +11,34 @@ import java.util.TreeMap;
 final class Indexed {
   private Indexed() {}
 
-  static TreeMap<Integer, Map<String, Object>> group(Iterable<String> keys, Map<String, ?> values, String prefix) {
+  /** The span's keys of one indexed family. */
+  static TreeMap<Integer, Map<String, Object>> group(SpanAttributes a, Family family) {
     TreeMap<Integer, Map<String, Object>> items = new TreeMap<>();
-    int start = prefix.length();
-    for (String key : keys) {
-      if (!key.startsWith(prefix)) continue;
-      int i = start;
-      int index = 0;
-      while (i < key.length() && i - start < 9 && Character.isDigit(key.charAt(i))) {
-        index = index * 10 + (key.charAt(i) - '0');
-        i++;
-      }
-      if (i == start || i + 1 >= key.length() || key.charAt(i) != '.') continue;
-      Object value = values.get(key);
-      if (value != null) items.computeIfAbsent(index, k -> new LinkedHashMap<>()).put(key.substring(i + 1), value);
+    if (!a.has(family)) return items;
+    for (int i = 0, n = a.size(); i < n; i++) {
+      if (a.in(i, family)) add(items, a.key(i), a.value(i), family.prefix);
     }
     return items;
   }
 
   /** Nested lists inside one item ("message.tool_calls.0.tool_call.id" under prefix "message.tool_calls."). */
   static TreeMap<Integer, Map<String, Object>> group(Map<String, Object> item, String prefix) {
-    return group(item.keySet(), item, prefix);
+    TreeMap<Integer, Map<String, Object>> items = new TreeMap<>();
+    for (Map.Entry<String, Object> e : item.entrySet()) {
+      if (e.getKey().startsWith(prefix)) add(items, e.getKey(), e.getValue(), prefix);
+    }
+    return items;
+  }
+
+  private static void add(TreeMap<Integer, Map<String, Object>> items, String key, Object value, String prefix) {
+    int start = prefix.length();
+    int i = start;
+    int index = 0;
+    while (i < key.length() && i - start < 9 && Character.isDigit(key.charAt(i))) {
+      index = index * 10 + (key.charAt(i) - '0');
+      i++;
+    }
+    if (i == start || i + 1 >= key.length() || key.charAt(i) != '.') return;
+    if (value != null) items.computeIfAbsent(index, k -> new LinkedHashMap<>()).put(key.substring(i + 1), value);
   }
 }

@@ -12,10 +12,9 @@ final class IndexedMessages {
 
   /** OpenLLMetry: gen_ai.prompt.N.role|content|tool_call_id, gen_ai.completion.N.…|finish_reason|tool_calls.J.*. */
   static List<Message> openLlmetry(SpanAttributes a, Family family, String defaultRole) {
-    List<String> keys = a.keys(family);
-    if (keys.isEmpty()) return List.of();
+    if (!a.has(family)) return List.of();
     List<Message> out = new ArrayList<>();
-    for (Map<String, Object> m : Indexed.group(keys, a.all(), family.prefix).values()) {
+    for (Map<String, Object> m : Indexed.group(a, family).values()) {
       Parts parts = new Parts();
       MessageParser.content(parts, m.get("content"));
       for (Map<String, Object> call : Indexed.group(m, "tool_calls.").values()) {
@@ -31,10 +30,9 @@ final class IndexedMessages {
 
   /** OpenInference: llm.input_messages.N.message.role|content|name|tool_call_id|contents.K.*|tool_calls.J.*. */
   static List<Message> openInference(SpanAttributes a, Family family, String defaultRole) {
-    List<String> keys = a.keys(family);
-    if (keys.isEmpty()) return List.of();
+    if (!a.has(family)) return List.of();
     List<Message> out = new ArrayList<>();
-    for (Map<String, Object> m : Indexed.group(keys, a.all(), family.prefix).values()) {
+    for (Map<String, Object> m : Indexed.group(a, family).values()) {
       Parts parts = new Parts();
       MessageParser.content(parts, m.get("message.content"));
       for (Map<String, Object> c : Indexed.group(m, "message.contents.").values()) {
@@ -61,10 +59,9 @@ final class IndexedMessages {
 
   /** OpenInference's legacy completions API: llm.prompts.N.prompt.text / llm.choices.N.completion.text. */
   static List<Message> legacyTexts(SpanAttributes a, Family family, String textKey, String role) {
-    List<String> keys = a.keys(family);
-    if (keys.isEmpty()) return List.of();
+    if (!a.has(family)) return List.of();
     List<Message> out = new ArrayList<>();
-    for (Map<String, Object> m : Indexed.group(keys, a.all(), family.prefix).values()) {
+    for (Map<String, Object> m : Indexed.group(a, family).values()) {
       String text = Parts.str(m, textKey);
       if (text != null) out.add(Message.of(role, text));
     }

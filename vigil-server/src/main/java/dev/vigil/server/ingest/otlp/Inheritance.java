@@ -3,7 +3,6 @@ package dev.vigil.server.ingest.otlp;
 import dev.vigil.model.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,49 +15,49 @@ final class Inheritance {
   private Inheritance() {}
 
   static List<Span> resolve(List<SpanMapper.Draft> drafts, Rejections rejections) {
-    Map<String, SpanMapper.Draft> byId = new HashMap<>(drafts.size() * 4 / 3 + 1);
-    for (SpanMapper.Draft d : drafts) byId.put(d.traceId() + d.spanId(), d);
-    IdentityHashMap<SpanMapper.Draft, Inherited> resolved = new IdentityHashMap<>(drafts.size());
+    // By span id alone, drafts sharing one chained newest first: the same lookup as by trace and
+    // span id (the last one listed wins), without building a key per span and per lookup.
+    Map<String, SpanMapper.Draft> bySpanId = new HashMap<>(drafts.size() * 4 / 3 + 1);
+    for (SpanMapper.Draft d : drafts) d.sameSpanId = bySpanId.put(d.spanId, d);
     List<SpanMapper.Draft> chain = new ArrayList<>();
     List<Span> spans = new ArrayList<>(drafts.size());
     for (SpanMapper.Draft d : drafts) {
-      Inherited context = resolve(d, byId, resolved, chain);
-      d.builder()
-          .userId(context.userId())
-          .sessionId(context.sessionId())
-          .feature(context.feature())
-          .promptName(context.promptName())
-          .promptVersion(context.promptVersion())
-          .environment(context.environment());
+      Inherited context = resolve(d, bySpanId, chain);
       try {
-        spans.add(d.builder().build());
+        spans.add(d.build(context));
       } catch (IllegalArgumentException e) { // checked before mapping; kept so one span never fails a batch
-        rejections.add("span " + d.spanId() + ": " + e.getMessage());
+        rejections.add("span " + d.spanId + ": " + e.getMessage());
       }
     }
     return spans;
   }
 
-  private static Inherited resolve(SpanMapper.Draft start, Map<String, SpanMapper.Draft> byId,
-      IdentityHashMap<SpanMapper.Draft, Inherited> resolved, List<SpanMapper.Draft> chain) {
+  private static Inherited resolve(SpanMapper.Draft start, Map<String, SpanMapper.Draft> bySpanId,
+      List<SpanMapper.Draft> chain) {
     chain.clear();
     Inherited above = Inherited.NONE;
     SpanMapper.Draft d = start;
     while (d != null) { // climb until the root or an already resolved ancestor
-      Inherited known = resolved.get(d);
-      if (known != null) {
-        above = known;
+      if (d.resolved != null) {
+        above = d.resolved;
         break;
       }
       chain.add(d);
-      resolved.put(d, Inherited.NONE); // placeholder: a cycle ends here instead of looping
-      d = d.parentSpanId() == null ? null : byId.get(d.traceId() + d.parentSpanId());
+      d.resolved = Inherited.NONE; // placeholder: a cycle ends here instead of looping
+      d = d.parentSpanId == null ? null : find(bySpanId, d.traceId, d.parentSpanId);
     }
     for (int i = chain.size() - 1; i >= 0; i--) {
       SpanMapper.Draft c = chain.get(i);
-      above = c.own().orElse(above);
-      resolved.put(c, above);
+      above = c.own.orElse(above);
+      c.resolved = above;
     }
     return above;
+  }
+
+  private static SpanMapper.Draft find(Map<String, SpanMapper.Draft> bySpanId, String traceId, String spanId) {
+    for (SpanMapper.Draft d = bySpanId.get(spanId); d != null; d = d.sameSpanId) {
+      if (d.traceId.equals(traceId)) return d;
+    }
+    return null;
   }
 }

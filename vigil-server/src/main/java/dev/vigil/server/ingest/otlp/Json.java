@@ -22,6 +22,8 @@ final class Json {
     int i = 0;
     while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
     if (i == s.length() || (s.charAt(i) != '{' && s.charAt(i) != '[')) return null; // skip the exception cost
+    Object fast = JsonText.parse(s);
+    if (fast != JsonText.UNSURE) return fast;
     try {
       return MAPPER.readValue(s, Object.class);
     } catch (JsonProcessingException e) {

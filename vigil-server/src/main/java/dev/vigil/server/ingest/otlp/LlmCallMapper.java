@@ -10,12 +10,19 @@ import java.util.Map;
 
 /** The model-call part of LLM and embedding spans. */
 final class LlmCallMapper {
+  private static final String[] REQUEST_MODEL_KEYS = {
+      "gen_ai.request.model", "llm.request.model_name", "llm.model_name", "embedding.model_name",
+      "langfuse.observation.model.name"};
+  private static final String[] RESPONSE_MODEL_KEYS = {"gen_ai.response.model", "llm.response.model_name"};
+  private static final String[] RESPONSE_ID_KEYS = {"gen_ai.response.id", "llm.response.id"};
+  private static final String[] FINISH_REASON_KEYS = {
+      "llm.response.finish_reason", "llm.response.stop_reason", "llm.finish_reason"};
+
   private LlmCallMapper() {}
 
   static LlmCall map(SpanAttributes a, SpanType type, long startEpochNanos, List<Message> output) {
-    String requestModel = a.text("gen_ai.request.model", "llm.request.model_name", "llm.model_name",
-        "embedding.model_name", "langfuse.observation.model.name");
-    String responseModel = a.text("gen_ai.response.model", "llm.response.model_name");
+    String requestModel = a.text(REQUEST_MODEL_KEYS);
+    String responseModel = a.text(RESPONSE_MODEL_KEYS);
     Long ttft = TimeToFirstToken.nanos(a, startEpochNanos);
     Map<String, Object> params = RequestParameters.of(a);
     Boolean stream = AnyValues.toBoolean(params.remove("stream")); // a field of its own
@@ -30,7 +37,7 @@ final class LlmCallMapper {
         finishReasons(a, output),
         ttft,
         stream != null ? stream : ttft != null, // only a stream has a first chunk
-        a.text("gen_ai.response.id", "llm.response.id"),
+        a.text(RESPONSE_ID_KEYS),
         params);
   }
 
@@ -38,7 +45,7 @@ final class LlmCallMapper {
     String op = AnyValues.lower(a.get("gen_ai.operation.name"));
     if (op != null) return op;
     String requestType = AnyValues.lower(a.get("llm.request.type"));
-    if ("completion".equals(requestType) || !a.keys(Family.LLM_PROMPTS).isEmpty()) return "text_completion";
+    if ("completion".equals(requestType) || a.has(Family.LLM_PROMPTS)) return "text_completion";
     return type == SpanType.EMBEDDING ? "embeddings" : "chat";
   }
 
@@ -46,7 +53,7 @@ final class LlmCallMapper {
   static List<String> finishReasons(SpanAttributes a, List<Message> output) {
     List<String> reasons = lower(AnyValues.stringList(a.get("gen_ai.response.finish_reasons")));
     if (!reasons.isEmpty()) return reasons;
-    String single = a.text("llm.response.finish_reason", "llm.response.stop_reason", "llm.finish_reason");
+    String single = a.text(FINISH_REASON_KEYS);
     if (single != null) return List.of(single.trim().toLowerCase(Locale.ROOT));
     List<String> fromMessages = new ArrayList<>(1);
     for (Message m : output) {

@@ -16,6 +16,10 @@ final class MessageParser {
 
   static List<Message> messages(Object value, String defaultRole) {
     if (value == null) return List.of();
+    if (value instanceof String s) {
+      List<Message> fast = MessageText.messages(s, defaultRole);
+      if (fast != null) return fast;
+    }
     Object parsed = value instanceof String s ? Json.parseStructure(s) : value;
     if (parsed instanceof Map<?, ?> single) return List.of(message(single, defaultRole));
     if (!(parsed instanceof List<?> list)) {
@@ -32,6 +36,10 @@ final class MessageParser {
 
   /** gen_ai.system_instructions: a list of parts, or plain text. */
   static Message systemInstructions(Object value) {
+    if (value instanceof String s) {
+      Message fast = MessageText.systemInstructions(s);
+      if (fast != MessageText.UNSURE) return fast;
+    }
     List<?> parts = Json.parseList(value);
     if (parts == null) {
       String s = AnyValues.text(value);

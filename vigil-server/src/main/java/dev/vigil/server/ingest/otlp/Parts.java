@@ -11,14 +11,24 @@ import java.util.Map;
  * dump provider payloads as they are, OpenAI and Anthropic content blocks too.
  */
 final class Parts {
-  private final StringBuilder text = new StringBuilder();
+  /** The only text so far, kept as is: most messages have one text part, which then needs no copy. */
+  private String single;
+  /** From the second text on. */
+  private StringBuilder text;
   private List<ToolCall> toolCalls;
   String toolCallId;
 
   void text(String s) {
     if (s == null || s.isEmpty()) return;
-    if (!text.isEmpty()) text.append('\n');
-    text.append(s);
+    if (single == null && text == null) {
+      single = s;
+      return;
+    }
+    if (text == null) {
+      text = new StringBuilder(single.length() + s.length() + 16).append(single);
+      single = null;
+    }
+    text.append('\n').append(s);
   }
 
   void toolCall(ToolCall call) {
@@ -27,7 +37,7 @@ final class Parts {
   }
 
   String content() {
-    return text.isEmpty() ? null : text.toString();
+    return text != null ? text.toString() : single;
   }
 
   List<ToolCall> toolCalls() {

@@ -29,11 +29,13 @@ final class Providers {
       Map.entry("watsonx", "ibm.watsonx.ai"),
       Map.entry("moonshot", "moonshot_ai"));
 
+  private static final String[] KEYS = {"gen_ai.provider.name", "gen_ai.system", "llm.provider", "llm.system"};
+
   private Providers() {}
 
   /** gen_ai.provider.name, then the deprecated gen_ai.system, then OpenInference hosting and system. */
   static String of(SpanAttributes a) {
-    return normalize(a.text("gen_ai.provider.name", "gen_ai.system", "llm.provider", "llm.system"));
+    return normalize(a.text(KEYS));
   }
 
   static String normalize(String raw) {

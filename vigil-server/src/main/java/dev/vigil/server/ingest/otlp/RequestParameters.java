@@ -20,10 +20,13 @@ final class RequestParameters {
 
   static Map<String, Object> of(SpanAttributes a) {
     Map<String, Object> params = new HashMap<>();
-    int prefix = Family.GEN_AI_REQUEST.prefix.length();
-    for (String key : a.keys(Family.GEN_AI_REQUEST)) {
-      String name = key.substring(prefix);
-      if (!SKIP.contains(name)) params.put(name, a.get(key));
+    if (a.has(Family.GEN_AI_REQUEST)) {
+      int prefix = Family.GEN_AI_REQUEST.prefix.length();
+      for (int i = 0, n = a.size(); i < n; i++) {
+        if (!a.in(i, Family.GEN_AI_REQUEST)) continue;
+        String name = name(a.key(i), prefix);
+        if (name != null) params.put(name, a.value(i));
+      }
     }
     for (String[] pair : OPENLLMETRY) {
       Object v = a.get(pair[0]);
@@ -32,6 +35,26 @@ final class RequestParameters {
     addJson(params, a.get("llm.invocation_parameters"));
     addJson(params, a.get("langfuse.observation.model.parameters"));
     return params;
+  }
+
+  /** The parameter's name, null for a skipped one; the usual ones as constants, without a substring to hash. */
+  private static String name(String key, int prefix) {
+    return switch (key) {
+      case "gen_ai.request.model" -> null;
+      case "gen_ai.request.temperature" -> "temperature";
+      case "gen_ai.request.max_tokens" -> "max_tokens";
+      case "gen_ai.request.top_p" -> "top_p";
+      case "gen_ai.request.top_k" -> "top_k";
+      case "gen_ai.request.seed" -> "seed";
+      case "gen_ai.request.stream" -> "stream";
+      case "gen_ai.request.stop_sequences" -> "stop_sequences";
+      case "gen_ai.request.frequency_penalty" -> "frequency_penalty";
+      case "gen_ai.request.presence_penalty" -> "presence_penalty";
+      default -> {
+        String name = key.substring(prefix);
+        yield SKIP.contains(name) ? null : name;
+      }
+    };
   }
 
   private static void addJson(Map<String, Object> params, Object json) {

@@ -7,6 +7,7 @@ import dev.vigil.model.Span;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.Map;
  * rejected alone; the rest of the batch goes through. Stateless and thread-safe.
  */
 public final class TraceNormalizer {
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+
   /**
    * @param featureAttribute the attribute that names a span's feature (span first, then resource);
    *     spans without it fall back to their service name
@@ -29,13 +32,14 @@ public final class TraceNormalizer {
     for (int r = 0; r < request.getResourceSpansCount(); r++) {
       ResourceSpans rs = request.getResourceSpans(r);
       Map<String, Object> resource = AnyValues.map(rs.getResource().getAttributesList());
+      ContextMapper.ResourceContext resourceContext = ContextMapper.resource(resource, feature);
       for (int s = 0; s < rs.getScopeSpansCount(); s++) {
         ScopeSpans ss = rs.getScopeSpans(s);
         for (int i = 0; i < ss.getSpansCount(); i++) {
           io.opentelemetry.proto.trace.v1.Span span = ss.getSpans(i);
           try {
             SpanMapper.SpanIds ids = checked(span);
-            drafts.add(SpanMapper.map(span, ids, resource, ss.getScope(), feature));
+            drafts.add(SpanMapper.map(span, ids, resource, resourceContext, ss.getScope(), feature));
           } catch (IllegalArgumentException e) {
             rejections.add("resourceSpans[" + r + "].scopeSpans[" + s + "].spans[" + i + "] '"
                 + abbreviate(span.getName()) + "': " + e.getMessage());
@@ -49,11 +53,11 @@ public final class TraceNormalizer {
 
   /** Ids and times that make a usable span, else an IllegalArgumentException saying which is wrong. */
   private static SpanMapper.SpanIds checked(io.opentelemetry.proto.trace.v1.Span span) {
-    String traceId = Ids.traceId(span.getTraceId().toByteArray());
-    String spanId = Ids.spanId(span.getSpanId().toByteArray(), "spanId");
+    String traceId = hexId(span.getTraceId(), 16, "traceId");
+    String spanId = hexId(span.getSpanId(), 8, "spanId");
     ByteString parent = span.getParentSpanId();
     // An all-zero parent is how some SDKs write "no parent": a root, not an error.
-    String parentSpanId = parent.isEmpty() || allZero(parent) ? null : Ids.spanId(parent.toByteArray(), "parentSpanId");
+    String parentSpanId = parent.isEmpty() || allZero(parent) ? null : hexId(parent, 8, "parentSpanId");
     long start = span.getStartTimeUnixNano();
     long end = span.getEndTimeUnixNano();
     if (start == 0) throw new IllegalArgumentException("startTimeUnixNano is missing");
@@ -64,6 +68,25 @@ public final class TraceNormalizer {
     }
     if (end < 0) throw new IllegalArgumentException("endTimeUnixNano is out of range");
     return new SpanMapper.SpanIds(traceId, spanId, parentSpanId);
+  }
+
+  /**
+   * What {@link Ids#traceId} and {@link Ids#spanId} make of the id, same messages included, without
+   * their copy of the bytes and a second pass over the hex: lower-case hex of the right length, never
+   * all zeros. The only check the ids get, as SpanMapper.Draft builds Spans without Span.Builder.
+   */
+  static String hexId(ByteString id, int length, String field) {
+    if (id.size() != length) throw new IllegalArgumentException(field + " must be " + length + " bytes, got " + id.size());
+    byte[] hex = new byte[length * 2];
+    int any = 0;
+    for (int i = 0; i < length; i++) {
+      int b = id.byteAt(i);
+      any |= b;
+      hex[2 * i] = HEX[(b >> 4) & 0xf];
+      hex[2 * i + 1] = HEX[b & 0xf];
+    }
+    if (any == 0) throw new IllegalArgumentException(field + " must not be all zeros");
+    return new String(hex, StandardCharsets.ISO_8859_1);
   }
 
   static boolean allZero(ByteString bytes) {

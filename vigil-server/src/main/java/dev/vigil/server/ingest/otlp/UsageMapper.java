@@ -8,22 +8,31 @@ import java.util.Map;
  * reasoning), from every dialect's names. A total fills in a missing input or output.
  */
 final class UsageMapper {
+  private static final String[] INPUT = {"gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens", "llm.token_count.prompt"};
+  private static final String[] OUTPUT = {
+      "gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens", "llm.token_count.completion"};
+  private static final String[] CACHE_READ = {"gen_ai.usage.cache_read.input_tokens",
+      "gen_ai.usage.cache_read_input_tokens", "llm.token_count.prompt_details.cache_read"};
+  private static final String[] CACHE_WRITE = {"gen_ai.usage.cache_creation.input_tokens",
+      "gen_ai.usage.cache_write.input_tokens", "gen_ai.usage.cache_creation_input_tokens",
+      "llm.token_count.prompt_details.cache_write"};
+  private static final String[] REASONING = {"gen_ai.usage.reasoning.output_tokens", "gen_ai.usage.reasoning_tokens",
+      "llm.token_count.completion_details.reasoning"};
+  private static final String[] TOTAL = {"gen_ai.usage.total_tokens", "llm.usage.total_tokens", "llm.token_count.total"};
+  private static final String[] LANGFUSE_INPUT = {"input", "prompt_tokens", "input_tokens"};
+  private static final String[] LANGFUSE_OUTPUT = {"output", "completion_tokens", "output_tokens"};
+  private static final String[] LANGFUSE_TOTAL = {"total", "total_tokens"};
+
   private UsageMapper() {}
 
   static Usage usage(SpanAttributes a) {
     Map<?, ?> langfuse = Json.parseMap(a.get("langfuse.observation.usage_details"));
-    Long input = first(a.longValue("gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens", "llm.token_count.prompt"),
-        langfuse, "input", "prompt_tokens", "input_tokens");
-    Long output = first(a.longValue("gen_ai.usage.output_tokens", "gen_ai.usage.completion_tokens",
-        "llm.token_count.completion"), langfuse, "output", "completion_tokens", "output_tokens");
-    Long cacheRead = a.longValue("gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_input_tokens",
-        "llm.token_count.prompt_details.cache_read");
-    Long cacheWrite = a.longValue("gen_ai.usage.cache_creation.input_tokens", "gen_ai.usage.cache_write.input_tokens",
-        "gen_ai.usage.cache_creation_input_tokens", "llm.token_count.prompt_details.cache_write");
-    Long reasoning = a.longValue("gen_ai.usage.reasoning.output_tokens", "gen_ai.usage.reasoning_tokens",
-        "llm.token_count.completion_details.reasoning");
-    Long total = first(a.longValue("gen_ai.usage.total_tokens", "llm.usage.total_tokens", "llm.token_count.total"),
-        langfuse, "total", "total_tokens");
+    Long input = first(a.longValue(INPUT), langfuse, LANGFUSE_INPUT);
+    Long output = first(a.longValue(OUTPUT), langfuse, LANGFUSE_OUTPUT);
+    Long cacheRead = a.longValue(CACHE_READ);
+    Long cacheWrite = a.longValue(CACHE_WRITE);
+    Long reasoning = a.longValue(REASONING);
+    Long total = first(a.longValue(TOTAL), langfuse, LANGFUSE_TOTAL);
 
     if (total != null && input != null && output == null && total >= input) output = total - input;
     if (total != null && output != null && input == null && total >= output) input = total - output;
@@ -41,7 +50,7 @@ final class UsageMapper {
     return new Usage(input, output, cacheRead, cacheWrite, reasoning, false);
   }
 
-  private static Long first(Long value, Map<?, ?> fallback, String... keys) {
+  private static Long first(Long value, Map<?, ?> fallback, String[] keys) {
     if (value != null || fallback == null) return value;
     for (String key : keys) {
       Long v = AnyValues.toLong(fallback.get(key));
