@@ -1,9 +1,12 @@
 package dev.vigil.model;
 
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Raw attribute maps as OTLP carries them. Values are String, Long, Double, Boolean, List of those,
@@ -12,17 +15,56 @@ import java.util.Map;
 public final class Attributes {
   private Attributes() {}
 
+  /**
+   * An immutable, insertion-ordered copy without null keys or values. Copying an already copied map
+   * returns it as is: every span of a resource shares one resource map instead of a copy each.
+   */
   public static Map<String, Object> copyOf(Map<String, ?> source) {
     if (source == null || source.isEmpty()) return Map.of();
+    if (source instanceof Frozen frozen) return frozen;
     LinkedHashMap<String, Object> copy = new LinkedHashMap<>(Math.max(4, source.size() * 4 / 3 + 1));
     source.forEach((k, v) -> {
       if (k != null && v != null) copy.put(k, v);
     });
-    return Collections.unmodifiableMap(copy);
+    return new Frozen(Collections.unmodifiableMap(copy));
   }
 
   public static String string(Map<String, Object> attributes, String key) {
     Object v = attributes.get(key);
     return v == null ? null : v instanceof List<?> || v instanceof Map<?, ?> ? null : v.toString();
+  }
+
+  /** The result of {@link #copyOf}: recognizably immutable, so it is never copied twice. */
+  private static final class Frozen extends AbstractMap<String, Object> {
+    private final Map<String, Object> map;
+
+    Frozen(Map<String, Object> map) {
+      this.map = map;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+      return map.entrySet();
+    }
+
+    @Override
+    public Object get(Object key) {
+      return map.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return map.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return map.size();
+    }
+
+    @Override
+    public void forEach(BiConsumer<? super String, ? super Object> action) {
+      map.forEach(action);
+    }
   }
 }

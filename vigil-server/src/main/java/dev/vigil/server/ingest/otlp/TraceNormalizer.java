@@ -1,6 +1,7 @@
 package dev.vigil.server.ingest.otlp;
 
 import com.google.protobuf.ByteString;
+import dev.vigil.model.Attributes;
 import dev.vigil.model.Ids;
 import dev.vigil.model.ProjectSettings;
 import dev.vigil.model.Span;
@@ -31,7 +32,8 @@ public final class TraceNormalizer {
     List<SpanMapper.Draft> drafts = new ArrayList<>();
     for (int r = 0; r < request.getResourceSpansCount(); r++) {
       ResourceSpans rs = request.getResourceSpans(r);
-      Map<String, Object> resource = AnyValues.map(rs.getResource().getAttributesList());
+      // frozen once: every span of this resource shares the map instead of copying it
+      Map<String, Object> resource = Attributes.copyOf(AnyValues.map(rs.getResource().getAttributesList()));
       ContextMapper.ResourceContext resourceContext = ContextMapper.resource(resource, feature);
       for (int s = 0; s < rs.getScopeSpansCount(); s++) {
         ScopeSpans ss = rs.getScopeSpans(s);
