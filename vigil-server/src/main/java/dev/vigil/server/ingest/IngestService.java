@@ -16,6 +16,7 @@ import dev.vigil.server.ingest.otlp.TraceNormalizer;
 import dev.vigil.server.ingest.pii.PiiMasker;
 import dev.vigil.server.ingest.pii.SpanMasker;
 import dev.vigil.storage.Storage;
+import dev.vigil.util.Parallel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
@@ -31,6 +32,7 @@ import java.util.Map;
  * happens before anything is handed to storage.
  */
 public final class IngestService {
+  private static final int PARALLEL_FROM = 128;
   private final Storage storage;
   private final ProjectPipelines pipelines;
   private final UsageAndCost usageAndCost;
@@ -99,7 +101,15 @@ public final class IngestService {
     pipelines.invalidate(projectId);
   }
 
+  /** Pricing and masking are per span: a large request is split across two threads. */
   private List<Span> prepare(ProjectPipelines.Pipeline p, List<Span> spans) {
+    if (spans.size() < PARALLEL_FROM) return prepareSequentially(p, spans);
+    List<Span> out = new ArrayList<>(spans.size());
+    for (List<Span> part : Parallel.map(Parallel.split(spans, 2), part -> prepareSequentially(p, part))) out.addAll(part);
+    return out;
+  }
+
+  private List<Span> prepareSequentially(ProjectPipelines.Pipeline p, List<Span> spans) {
     List<Span> out = new ArrayList<>(spans.size());
     for (Span s : spans) {
       Span priced = usageAndCost.enrich(s, p.project().settings());

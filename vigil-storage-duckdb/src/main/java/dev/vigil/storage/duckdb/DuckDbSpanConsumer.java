@@ -5,10 +5,12 @@ import dev.vigil.model.SpanAttachment;
 import dev.vigil.storage.OverCapacityException;
 import dev.vigil.storage.SpanConsumer;
 import dev.vigil.storage.StorageException;
+import dev.vigil.util.Parallel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeoutException;
  * {@link OverCapacityException} before writing anything when the indexer or the log is too far behind.
  */
 final class DuckDbSpanConsumer implements SpanConsumer {
+  private static final int PARALLEL_FROM = 128;
   private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
   private static final long DURABLE_TIMEOUT_SECONDS = 60;
 
@@ -48,16 +51,23 @@ final class DuckDbSpanConsumer implements SpanConsumer {
       throw new OverCapacityException("the log writer is " + (log.queuedBytes() >> 20) + " MB behind; retry shortly", RETRY_AFTER);
     }
     long receivedNanos = nanos(clock.instant());
-    Encoded encoded = encode(projectId, spans, attachments, receivedNanos);
-    IndexWork work = new IndexWork(projectId, null, 0, encoded.spans, encoded.attachments,
-        indexer.wantsFullSpans() ? spans : null);
-    indexer.reserve(rows);
-    var durable = log.append(projectId, encoded.block, work);
-    durable.whenComplete((ref, error) -> {
-      if (error != null) indexer.release(rows); // never reached the indexer
-    });
+    // A large request becomes two blocks encoded and compressed at once; both are durable before we return.
+    List<List<Span>> parts = spans.size() >= PARALLEL_FROM ? Parallel.split(spans, 2) : List.of(spans);
+    List<Encoded> encoded = Parallel.map(parts, part -> encode(projectId, part,
+        part == parts.get(parts.size() - 1) ? attachments : List.of(), receivedNanos));
+    CompletableFuture<?>[] durable = new CompletableFuture<?>[encoded.size()];
+    for (int i = 0; i < durable.length; i++) {
+      Encoded e = encoded.get(i);
+      int partRows = e.spans.size + e.attachments.size;
+      IndexWork work = new IndexWork(projectId, null, 0, e.spans, e.attachments,
+          indexer.wantsFullSpans() ? parts.get(i) : null);
+      indexer.reserve(partRows);
+      durable[i] = log.append(projectId, e.block, work).whenComplete((ref, error) -> {
+        if (error != null) indexer.release(partRows); // never reached the indexer
+      });
+    }
     try {
-      durable.get(DURABLE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      CompletableFuture.allOf(durable).get(DURABLE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       if (cause instanceof StorageException se) throw se;
