@@ -23,7 +23,7 @@ final class AssignmentDetector implements Detector {
   public void find(String text, TextHints hints, List<Finding> out) {
     int n = text.length();
     // visit each '=' and ':' in order; indexOf is vectorised, a char loop is not
-    int eq = text.indexOf('='), colon = hints.hasColon ? text.indexOf(':') : -1;
+    int eq = hints.equals, colon = hints.colon;
     while (eq >= 0 || colon >= 0) {
       int p = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
       char c = text.charAt(p);

@@ -11,7 +11,7 @@ final class Ipv4Detector implements Detector {
 
   @Override
   public void find(String text, TextHints hints, List<Finding> out) {
-    if (!hints.hasDottedDigits) return;
+    if (hints.dottedDigits < 0) return;
     int n = text.length();
     // jump from dot to dot: prose has few, and only "digit.digit" starts a candidate
     for (int dot = text.indexOf('.'); dot > 0 && dot < n - 1; dot = text.indexOf('.', dot + 1)) {
