@@ -69,6 +69,7 @@ final class FieldMasker {
   }
 
   <T> List<T> list(List<T> list, UnaryOperator<T> f) {
+    if (list.isEmpty()) return list;
     List<T> copy = null;
     for (int i = 0, n = list.size(); i < n; i++) {
       T item = list.get(i);

@@ -33,6 +33,11 @@ final class Swar {
     return (v - ONES) & ~v & HIGHS;
   }
 
+  /** Like roughlyEqual, for a lower-case ASCII letter in either case. */
+  static long roughlyEqualIgnoringCase(long x, char lower) {
+    return roughlyEqual(x | ONES * 0x20, lower);
+  }
+
   /** Index (0–7) of the byte whose high bit is the lowest set in {@code flags}. */
   static int firstByte(long flags) {
     return Long.numberOfTrailingZeros(flags) >>> 3;

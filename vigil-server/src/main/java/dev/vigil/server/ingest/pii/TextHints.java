@@ -4,6 +4,7 @@ import static dev.vigil.server.ingest.pii.Swar.LONGS;
 import static dev.vigil.server.ingest.pii.Swar.between;
 import static dev.vigil.server.ingest.pii.Swar.equal;
 import static dev.vigil.server.ingest.pii.Swar.roughlyEqual;
+import static dev.vigil.server.ingest.pii.Swar.roughlyEqualIgnoringCase;
 
 import java.util.Arrays;
 
@@ -13,28 +14,37 @@ import java.util.Arrays;
  * start (every earlier candidate is one it would skip), or -1 when it has nothing to find.
  *
  * <p>The pass reads eight chars at a time (see {@link Swar}) and stops only at those that can start
- * a finding: '@', ':', '=', and the first char of a secret's literal where the chars around it fit.
- * Digits are only counted; the runs are worked out when there are enough of them, in a letter-free
- * stretch, dotted or next to capitals. Char by char, the same pass would cost several times more.
+ * a finding: '@', ':', '=', and, in texts long enough for a secret, '-', 'A' and 'B'/'b' where the
+ * chars around them fit a secret's literal ('_' and 'J' are found with indexOf). Digits are only
+ * counted; the runs are worked out when there are enough of them, in a letter-free stretch, dotted
+ * or next to capitals. Char by char, the same pass would cost several times more. Texts too short
+ * for a secret get a plain loop first; in long texts the trigger chars are found with indexOf.
  *
  * <p>A digit run is digits at most three phone-style separators apart ("+1 (415) 555-2671" is one
  * run of 11 digits); runs of seven or more are kept as (first digit, end, digit count) so that the
  * phone, card and SSN detectors look only there.
  *
- * <p>Reusable, not thread-safe: {@link #scan} resets it. Its scratch copy of the text is
- * overwritten by the next scan and dropped with the instance (one per span).
+ * <p>Reusable, not thread-safe; what it holds is about the last text scanned, and only meaningful
+ * when that scan returned true. Its scratch copy of the text is overwritten by the next scan and
+ * dropped with the instance (one per span).
  */
 final class TextHints {
   static final int LONG_RUN = 7;
   private static final int MAX_GAP = 3;
   /** Nothing built on digits is shorter: "1.2.3.4", a long run. An IBAN takes 15. */
   private static final int SHORTEST_DIGITS = 7, SHORTEST_IBAN = 15;
+  /**
+   * From this length on the trigger chars, rare in prose, are each found with String.indexOf, which
+   * is vectorised; the words are then only read for digits.
+   */
+  private static final int SPARSE = 256;
+  private static final char[] TRIGGERS = "@:=-ABb".toCharArray();
   /** Zero bytes around the scratch copy, so that words and look-arounds need no bounds checks. */
   private static final int PAD = 8;
   private static final boolean[] TRIGGER = new boolean[256];
 
   static {
-    for (char c : "@:=-_AJBb".toCharArray()) TRIGGER[c] = true;
+    for (char c : TRIGGERS) TRIGGER[c] = true;
   }
 
   /** The literals SecretDetector's rules are keyed on, grouped by the character that reveals them. */
@@ -54,32 +64,65 @@ final class TextHints {
   int maxDigitRun;
   /** First occurrence of a secret's literal, by {@link Secret}; see SecretDetector. */
   private int dashSecret, underscoreSecret, awsOrGoogleKey, jwt, bearer, urlPassword;
-  private int[] runs = new int[6];
+  private int[] runs = new int[0]; // grown when a run is kept, like bytes when a text needs copying
   private int runCount;
-  private byte[] bytes = new byte[64];
+  private byte[] bytes = new byte[0];
 
   /** Scans {@code s}; false when no built-in detector can find anything in it. */
   boolean scan(String s) {
+    return (s.length() >= SecretDetector.SHORTEST_KEYED || mayHoldShort(s)) && scanWords(s);
+  }
+
+  /**
+   * For a text too short for any keyed secret: whether it has '@', ':' or '=', or two digits and
+   * room for "1.2.3.4". Most attribute values are such texts, and a plain loop over them costs less
+   * than copying them for the word-at-a-time pass.
+   */
+  private static boolean mayHoldShort(String s) {
+    int n = s.length(), digits = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '@' || c == ':' || c == '=') return true;
+      if (Chars.isDigit(c)) digits++;
+    }
+    return n >= SHORTEST_DIGITS && digits >= 2;
+  }
+
+  private boolean scanWords(String s) {
     at = colon = equals = ipv6Colon = dottedDigits = ibanLead = -1;
     dashSecret = underscoreSecret = awsOrGoogleKey = jwt = bearer = urlPassword = -1;
     maxDigitRun = runCount = 0;
     int n = s.length(), digits = 0, firstDigitWord = 0;
     // most attribute values are too short for any secret but a URL's password, found at its ':'
     boolean literals = n >= SecretDetector.SHORTEST_KEYED;
+    boolean sparse = n >= SPARSE;
     byte[] b = copy(s, n);
     for (int i = 0; i < n; i += 8) {
       long x = (long) LONGS.get(b, PAD + i), d = between(x, '/', ':');
       if (digits == 0) firstDigitWord = i;
       digits += Long.bitCount(d);
-      // '-' to 'B' holds '-', ':', '=', '@', 'A' and 'B' (and the digits, dealt with above)
+      if (sparse) continue;
+      // ':' to '@' holds ':', '=' and '@' (and ';', '<', '>' and '?', which cost a look); 'A' is next
       long flags = literals
-          ? between(x, ',', 'C') & ~d | roughlyEqual(x, 'J') | roughlyEqual(x, '_') | roughlyEqual(x, 'b')
-          : equal(x, '@') | equal(x, ':') | equal(x, '=');
+          ? between(x, '9', 'B') | roughlyEqual(x, '-') | roughlyEqualIgnoringCase(x, 'b')
+          : between(x, '9', 'A');
       for (; flags != 0; flags &= flags - 1) {
         int k = Swar.firstByte(flags), c = (int) (x >>> (k << 3)) & 0xff;
         if (TRIGGER[c]) visit(s, b, i + k, c);
       }
     }
+    if (sparse) {
+      int bearerUpper = -1;
+      for (char c : TRIGGERS) {
+        if (c == 'b') { // bearer is the first "earer" after either 'B' or 'b'
+          bearerUpper = bearer;
+          bearer = -1;
+        }
+        for (int i = s.indexOf(c); i >= 0 && !found(c); i = s.indexOf(c, i + 1)) visit(s, b, i, c);
+      }
+      if (bearerUpper >= 0 && (bearer < 0 || bearerUpper < bearer)) bearer = bearerUpper;
+    }
+    if (literals) literals(s);
     if (n >= SHORTEST_DIGITS && digits >= 2 && runsMayMatter(b, n, firstDigitWord, digits)) runs(s, b, n, firstDigitWord);
     return runCount > 0 || (at & colon & equals & dottedDigits & ibanLead & dashSecret & underscoreSecret
         & awsOrGoogleKey & jwt & bearer) >= 0; // some position is set (colon covers ipv6Colon and urlPassword)
@@ -92,7 +135,7 @@ final class TextHints {
    */
   @SuppressWarnings("deprecation") // the low-byte copy is what is wanted here
   private byte[] copy(String s, int n) {
-    if (bytes.length < n + 2 * PAD) bytes = new byte[Math.max(n + 2 * PAD, bytes.length * 2)];
+    if (bytes.length < n + 2 * PAD) bytes = new byte[Math.max(n + 2 * PAD, Math.min(bytes.length * 2, 1 << 16))];
     s.getBytes(0, n, bytes, PAD);
     LONGS.set(bytes, PAD + n, 0L);
     return bytes;
@@ -120,14 +163,6 @@ final class TextHints {
             || b[o - 4] == 'x' && b[o - 2] == 'x' && s.startsWith("xox", i - 4)
             || b[o + 1] == '-' && s.startsWith("-----BEGIN ", i))) dashSecret = i;
       }
-      // gh?_…, github_pat_…, sk_live_…, rk_live_…: the literal's first '_'
-      case '_' -> {
-        if (underscoreSecret < 0 && (b[o - 3] == 'g' && b[o - 2] == 'h' && s.startsWith("gh", i - 3)
-            || b[o - 1] == 'b' && b[o - 6] == 'g' && s.startsWith("github_pat_", i - 6)
-            || b[o - 1] == 'k' && b[o + 1] == 'l' && s.charAt(i - 1) == 'k' && s.startsWith("_live_", i))) {
-          underscoreSecret = i;
-        }
-      }
       // AKIA…, ASIA…, AIza…
       case 'A' -> {
         if (awsOrGoogleKey < 0 && (b[o + 1] == 'K' || b[o + 1] == 'S' || b[o + 1] == 'I')
@@ -135,11 +170,36 @@ final class TextHints {
           awsOrGoogleKey = i;
         }
       }
-      case 'J' -> {
-        if (jwt < 0 && b[o - 1] == 'y' && b[o - 2] == 'e' && s.charAt(i - 1) == 'y' && s.charAt(i - 2) == 'e') jwt = i - 2;
-      }
       case 'B', 'b' -> { if (bearer < 0 && b[o + 1] == 'e' && b[o + 2] == 'a' && s.startsWith("earer", i + 1)) bearer = i + 1; }
       default -> throw new AssertionError(c);
+    }
+  }
+
+  /** Whether visiting {@code c} can set nothing more: all it looks for has its first place. */
+  private boolean found(char c) {
+    return switch (c) {
+      case '@' -> at >= 0;
+      case '=' -> equals >= 0;
+      case ':' -> colon >= 0 && ipv6Colon >= 0 && urlPassword >= 0;
+      case '-' -> dashSecret >= 0;
+      case 'A' -> awsOrGoogleKey >= 0;
+      case 'B', 'b' -> bearer >= 0;
+      default -> throw new AssertionError(c);
+    };
+  }
+
+  /**
+   * The literals around '_' and 'J', found with String.indexOf(char), which is vectorised and costs
+   * little per char, then checked around each hit.
+   */
+  private void literals(String s) {
+    // gh?_…, github_pat_…, sk_live_…, rk_live_…: the literal's first '_'
+    for (int i = s.indexOf('_', 2); i >= 0 && underscoreSecret < 0; i = s.indexOf('_', i + 1)) {
+      if (s.startsWith("gh", i - 3) || s.startsWith("github_pat_", i - 6)
+          || s.charAt(i - 1) == 'k' && s.startsWith("_live_", i)) underscoreSecret = i;
+    }
+    for (int i = s.indexOf('J', 2); i >= 0 && jwt < 0; i = s.indexOf('J', i + 1)) {
+      if (s.charAt(i - 1) == 'y' && s.charAt(i - 2) == 'e') jwt = i - 2;
     }
   }
 
@@ -222,7 +282,7 @@ final class TextHints {
   }
 
   private void addRun(int first, int end, int digits) {
-    if (runs.length == runCount * 3) runs = Arrays.copyOf(runs, runs.length * 2);
+    if (runs.length == runCount * 3) runs = Arrays.copyOf(runs, Math.max(6, runs.length * 2));
     runs[runCount * 3] = first;
     runs[runCount * 3 + 1] = end;
     runs[runCount++ * 3 + 2] = digits;
