@@ -47,7 +47,9 @@ public final class PiiMasker {
   public PiiMasker(PiiMode mode, List<PiiRule> customRules, String defaultRegion, byte[] hashKey) {
     this.mode = Objects.requireNonNull(mode, "mode == null");
     List<CustomRuleDetector> custom = new ArrayList<>();
-    for (PiiRule rule : customRules == null ? List.<PiiRule>of() : customRules) custom.add(new CustomRuleDetector(rule));
+    for (PiiRule rule : customRules == null ? List.<PiiRule>of() : customRules) {
+      custom.add(new CustomRuleDetector(rule));
+    }
     this.customRules = List.copyOf(custom);
     this.phones = new PhoneDetector(defaultRegion);
     Map<String, String> labels = new HashMap<>();

@@ -22,7 +22,7 @@ final class SecretDetector implements Detector {
    */
   private record Rule(String literal, int lead, Pattern pattern, int group, boolean wordStart, int shortest) {}
 
-  /** What String.indexOf looks for, from where TextHints saw its group first, and the rules whose literal contains it. */
+  /** What String.indexOf looks for, from TextHints' first sight of its group on, and the rules it keys. */
   private record Trigger(String needle, TextHints.Secret group, List<Rule> rules) {}
 
   private static final List<Rule> RULES = rules();

@@ -14,11 +14,11 @@ import java.util.Arrays;
  * start (every earlier candidate is one it would skip), or -1 when it has nothing to find.
  *
  * <p>The pass reads eight chars at a time (see {@link Swar}) and stops only at those that can start
- * a finding: '@', ':', '=', and, in texts long enough for a secret, '-', 'A' and 'B'/'b' where the
- * chars around them fit a secret's literal ('_' and 'J' are found with indexOf). Digits are only
- * counted; the runs are worked out when there are enough of them, in a letter-free stretch, dotted
- * or next to capitals. Char by char, the same pass would cost several times more. Texts too short
- * for a secret get a plain loop first; in long texts the trigger chars are found with indexOf.
+ * a finding: '@', ':', '=', and, in texts long enough for a secret, '-', '_', 'A', 'J' and 'B'/'b'
+ * where the chars around them fit a secret's literal. Digits are only counted; the runs are worked
+ * out when there are enough of them, in a letter-free stretch, dotted or next to capitals. Char by
+ * char, the same pass would cost several times more. Texts too short for a secret get a plain loop
+ * first; in long texts the trigger chars are found with indexOf.
  *
  * <p>A digit run is digits at most three phone-style separators apart ("+1 (415) 555-2671" is one
  * run of 11 digits); runs of seven or more are kept as (first digit, end, digit count) so that the
@@ -45,6 +45,7 @@ final class TextHints {
 
   static {
     for (char c : TRIGGERS) TRIGGER[c] = true;
+    TRIGGER['_'] = TRIGGER['J'] = true; // found in the words, or with indexOf in long texts (literals)
   }
 
   /** The literals SecretDetector's rules are keyed on, grouped by the character that reveals them. */
@@ -104,7 +105,8 @@ final class TextHints {
       if (sparse) continue;
       // ':' to '@' holds ':', '=' and '@' (and ';', '<', '>' and '?', which cost a look); 'A' is next
       long flags = literals
-          ? between(x, '9', 'B') | roughlyEqual(x, '-') | roughlyEqualIgnoringCase(x, 'b')
+          ? between(x, '9', 'B') | roughlyEqual(x, '-') | roughlyEqual(x, '_') | roughlyEqual(x, 'J')
+              | roughlyEqualIgnoringCase(x, 'b')
           : between(x, '9', 'A');
       for (; flags != 0; flags &= flags - 1) {
         int k = Swar.firstByte(flags), c = (int) (x >>> (k << 3)) & 0xff;
@@ -122,8 +124,10 @@ final class TextHints {
       }
       if (bearerUpper >= 0 && (bearer < 0 || bearerUpper < bearer)) bearer = bearerUpper;
     }
-    if (literals) literals(s);
-    if (n >= SHORTEST_DIGITS && digits >= 2 && runsMayMatter(b, n, firstDigitWord, digits)) runs(s, b, n, firstDigitWord);
+    if (sparse) literals(s);
+    if (n >= SHORTEST_DIGITS && digits >= 2 && runsMayMatter(b, n, firstDigitWord, digits)) {
+      runs(s, b, n, firstDigitWord);
+    }
     return runCount > 0 || (at & colon & equals & dottedDigits & ibanLead & dashSecret & underscoreSecret
         & awsOrGoogleKey & jwt & bearer) >= 0; // some position is set (colon covers ipv6Colon and urlPassword)
   }
@@ -170,7 +174,19 @@ final class TextHints {
           awsOrGoogleKey = i;
         }
       }
-      case 'B', 'b' -> { if (bearer < 0 && b[o + 1] == 'e' && b[o + 2] == 'a' && s.startsWith("earer", i + 1)) bearer = i + 1; }
+      case '_' -> {
+        if (underscoreSecret < 0 && (b[o - 3] == 'g' && b[o - 2] == 'h' && s.startsWith("gh", i - 3)
+            || b[o - 1] == 'b' && b[o - 6] == 'g' && s.startsWith("github_pat_", i - 6)
+            || b[o - 1] == 'k' && b[o + 1] == 'l' && s.charAt(i - 1) == 'k' && s.startsWith("_live_", i))) {
+          underscoreSecret = i;
+        }
+      }
+      case 'J' -> {
+        if (jwt < 0 && b[o - 1] == 'y' && b[o - 2] == 'e' && s.startsWith("ey", i - 2)) jwt = i - 2;
+      }
+      case 'B', 'b' -> {
+        if (bearer < 0 && b[o + 1] == 'e' && b[o + 2] == 'a' && s.startsWith("earer", i + 1)) bearer = i + 1;
+      }
       default -> throw new AssertionError(c);
     }
   }
@@ -189,8 +205,8 @@ final class TextHints {
   }
 
   /**
-   * The literals around '_' and 'J', found with String.indexOf(char), which is vectorised and costs
-   * little per char, then checked around each hit.
+   * In long texts, the literals around '_' and 'J', found with String.indexOf(char), which is
+   * vectorised and costs little per char, then checked around each hit.
    */
   private void literals(String s) {
     // gh?_…, github_pat_…, sk_live_…, rk_live_…: the literal's first '_'
@@ -223,7 +239,8 @@ final class TextHints {
       if (d != 0) {
         // a '.' between two digits shares a word with one of them; so does an IBAN's second capital
         dots += Long.bitCount(equal(x, '.'));
-        if (n >= SHORTEST_IBAN && (capitals | between(previous, '@', '[')) != 0 || digits >= 4 && dots >= 3) return true;
+        boolean ibanLeadNear = n >= SHORTEST_IBAN && (capitals | between(previous, '@', '[')) != 0;
+        if (ibanLeadNear || digits >= 4 && dots >= 3) return true;
       }
       previous = x;
     }
