@@ -1,5 +1,6 @@
 package dev.vigil.server.ingest.pii;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,6 +16,8 @@ final class AssignmentDetector implements Detector {
   private static final String[] KEYS = {"password", "passwd", "pwd", "passphrase", "secret", "token",
       "api_key", "apikey", "api-key", "access_key", "accesskey", "secret_key", "secretkey",
       "private_key", "privatekey", "authorization"};
+  /** KEYS by their last letter, in KEYS' order: a key can only end where its last letter is. */
+  private static final String[][] KEYS_BY_LAST = byLastLetter();
   private static final Set<String> NOT_VALUES = Set.of("null", "none", "nil", "true", "false",
       "undefined", "redacted", "str", "string", "bytes", "secretstr", "required", "optional");
   private static final int MAX_VALUE = 4096;
@@ -23,7 +26,7 @@ final class AssignmentDetector implements Detector {
   public void find(String text, TextHints hints, List<Finding> out) {
     int n = text.length();
     // visit each '=' and ':' in order; indexOf is vectorised, a char loop is not
-    int eq = text.indexOf('='), colon = hints.hasColon ? text.indexOf(':') : -1;
+    int eq = hints.equals, colon = hints.colon;
     while (eq >= 0 || colon >= 0) {
       int p = eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
       char c = text.charAt(p);
@@ -46,12 +49,12 @@ final class AssignmentDetector implements Detector {
     if (e > 0 && (t.charAt(e - 1) == '"' || t.charAt(e - 1) == '\'')) e--;
     while (e > 0 && t.charAt(e - 1) == '\\') e--;
     if (e == 0) return null;
-    char last = (char) (t.charAt(e - 1) | 0x20);
-    if (last != 'd' && last != 'e' && last != 't' && last != 'n' && last != 'y') return null;
+    int last = (t.charAt(e - 1) | 0x20) - 'a';
+    if (last < 0 || last >= KEYS_BY_LAST.length || KEYS_BY_LAST[last].length == 0) return null;
     int s = e;
     while (s > 0 && isKeyChar(t.charAt(s - 1))) s--;
     if (t.startsWith("PWD", s) || t.startsWith("OLDPWD", s)) return null; // the shell's working directory
-    for (String k : KEYS) {
+    for (String k : KEYS_BY_LAST[last]) {
       int at = e - k.length();
       if (at < s || !t.regionMatches(true, at, k, 0, k.length())) continue;
       if (at == s || !Chars.isAsciiLetter(t.charAt(at - 1))
@@ -125,6 +128,15 @@ final class AssignmentDetector implements Detector {
     int i = from, lim = Math.min(t.length(), from + MAX_VALUE);
     while (i < lim && !Character.isWhitespace(t.charAt(i)) && ",;&})]\"'<>\\([".indexOf(t.charAt(i)) < 0) i++;
     return i;
+  }
+
+  private static String[][] byLastLetter() {
+    String[][] by = new String[26][];
+    for (char c = 'a'; c <= 'z'; c++) {
+      char last = c;
+      by[c - 'a'] = Arrays.stream(KEYS).filter(k -> k.charAt(k.length() - 1) == last).toArray(String[]::new);
+    }
+    return by;
   }
 
   private static boolean isKeyChar(char c) {

@@ -11,9 +11,8 @@ final class EmailDetector implements Detector {
 
   @Override
   public void find(String text, TextHints hints, List<Finding> out) {
-    if (!hints.hasAt) return;
     int n = text.length();
-    for (int at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    for (int at = hints.at; at >= 0; at = text.indexOf('@', at + 1)) {
       int s = at;
       while (s > 0 && isLocal(text.charAt(s - 1))) s--;
       if (s < at && Chars.escapeLetter(text, s)) s++; // "\njane@…" in JSON text

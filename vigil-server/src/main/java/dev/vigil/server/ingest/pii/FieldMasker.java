@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,13 +23,14 @@ import java.util.function.UnaryOperator;
 final class FieldMasker {
   private final PiiMasker masker;
   final Map<String, Integer> counts = new HashMap<>(4);
+  private final TextHints hints = new TextHints();
 
   FieldMasker(PiiMasker masker) {
     this.masker = masker;
   }
 
   String text(String s) {
-    return s == null ? null : masker.mask(s, counts);
+    return s == null ? null : masker.mask(s, counts, hints);
   }
 
   /** Attribute values: strings, and strings inside lists and maps at any depth. */
@@ -41,17 +43,33 @@ final class FieldMasker {
   }
 
   <K, V> Map<K, V> values(Map<K, V> map) {
-    Map<K, V> copy = null;
-    for (Map.Entry<K, V> e : map.entrySet()) {
-      @SuppressWarnings("unchecked")
-      V masked = (V) value(e.getValue());
-      if (masked != e.getValue() && copy == null) copy = new LinkedHashMap<>(map);
-      if (copy != null) copy.put(e.getKey(), masked);
+    if (map.isEmpty()) return map;
+    // forEach, not entrySet(): the unmodifiable maps of the model wrap every entry they iterate
+    MapValues<K, V> visit = new MapValues<>(map);
+    map.forEach(visit);
+    return visit.copy == null ? map : Collections.unmodifiableMap(visit.copy);
+  }
+
+  /** Masks each value, copying the map at the first one that changes. */
+  private final class MapValues<K, V> implements BiConsumer<K, V> {
+    private final Map<K, V> map;
+    Map<K, V> copy;
+
+    MapValues(Map<K, V> map) {
+      this.map = map;
     }
-    return copy == null ? map : Collections.unmodifiableMap(copy);
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void accept(K key, V v) {
+      V masked = (V) value(v);
+      if (masked != v && copy == null) copy = new LinkedHashMap<>(map);
+      if (copy != null) copy.put(key, masked);
+    }
   }
 
   <T> List<T> list(List<T> list, UnaryOperator<T> f) {
+    if (list.isEmpty()) return list;
     List<T> copy = null;
     for (int i = 0, n = list.size(); i < n; i++) {
       T item = list.get(i);

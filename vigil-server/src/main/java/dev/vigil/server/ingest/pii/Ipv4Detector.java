@@ -11,7 +11,7 @@ final class Ipv4Detector implements Detector {
 
   @Override
   public void find(String text, TextHints hints, List<Finding> out) {
-    if (!hints.hasDottedDigits) return;
+    if (hints.dottedDigits < 0) return;
     int n = text.length();
     // jump from dot to dot: prose has few, and only "digit.digit" starts a candidate
     for (int dot = text.indexOf('.'); dot > 0 && dot < n - 1; dot = text.indexOf('.', dot + 1)) {
@@ -32,7 +32,7 @@ final class Ipv4Detector implements Detector {
       boolean bounded = !Chars.alnumAt(text, start - 1) && !(start > 0 && text.charAt(start - 1) == '.')
           && !Chars.alnumAt(text, i);
       if (ok && parts == 4 && bounded) out.add(new Finding(start, i, KIND, false));
-      dot = i;
+      dot = Math.max(dot, i); // never back: "1.2..3.4" would send it to 3.4 for ever
     }
   }
 

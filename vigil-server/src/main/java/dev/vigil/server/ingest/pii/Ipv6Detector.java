@@ -12,9 +12,8 @@ final class Ipv6Detector implements Detector {
 
   @Override
   public void find(String text, TextHints hints, List<Finding> out) {
-    if (!hints.hasColon) return;
     int n = text.length(), scanned = 0;
-    for (int c = text.indexOf(':'); c >= 0 && c < n; c = text.indexOf(':', Math.max(c + 1, scanned))) {
+    for (int c = hints.ipv6Colon; c >= 0 && c < n; c = text.indexOf(':', Math.max(c + 1, scanned))) {
       boolean before = c > 0 && isPart(text.charAt(c - 1));
       boolean after = c + 1 < n && isPart(text.charAt(c + 1));
       if (!before && !after) continue; // JSON "key": value, prose "Note: …"

@@ -25,7 +25,18 @@ public final class PiiMasker {
   private static final int HASH_BYTES = 6;
 
   private final PiiMode mode;
-  private final List<Detector> detectors;
+  private final List<CustomRuleDetector> customRules; // regexes that TextHints cannot rule out
+  // one field each rather than a list: each call site then sees one class and can be inlined
+  private final SecretDetector secrets = new SecretDetector();
+  private final AssignmentDetector assignments = new AssignmentDetector();
+  private final EmailDetector emails = new EmailDetector();
+  private final CardDetector cards = new CardDetector();
+  private final IbanDetector ibans = new IbanDetector();
+  private final SsnDetector ssns = new SsnDetector();
+  private final PhoneDetector phones;
+  private final Ipv4Detector ipv4s = new Ipv4Detector();
+  private final Ipv6Detector ipv6s = new Ipv6Detector();
+  private final Map<String, String> labels; // kind -> marker name
   private final Mac hmac; // cloned per use: Mac is not thread-safe
 
   /**
@@ -35,19 +46,17 @@ public final class PiiMasker {
    */
   public PiiMasker(PiiMode mode, List<PiiRule> customRules, String defaultRegion, byte[] hashKey) {
     this.mode = Objects.requireNonNull(mode, "mode == null");
-    List<Detector> d = new ArrayList<>();
-    for (PiiRule rule : customRules == null ? List.<PiiRule>of() : customRules) d.add(new CustomRuleDetector(rule));
-    // priority detectors first so that exact ties go to them; see Overlaps
-    d.add(new SecretDetector());
-    d.add(new AssignmentDetector());
-    d.add(new EmailDetector());
-    d.add(new CardDetector());
-    d.add(new IbanDetector());
-    d.add(new SsnDetector());
-    d.add(new PhoneDetector(defaultRegion));
-    d.add(new Ipv4Detector());
-    d.add(new Ipv6Detector());
-    this.detectors = List.copyOf(d);
+    List<CustomRuleDetector> custom = new ArrayList<>();
+    for (PiiRule rule : customRules == null ? List.<PiiRule>of() : customRules) {
+      custom.add(new CustomRuleDetector(rule));
+    }
+    this.customRules = List.copyOf(custom);
+    this.phones = new PhoneDetector(defaultRegion);
+    Map<String, String> labels = new HashMap<>();
+    for (String kind : List.of(SecretDetector.KIND, EmailDetector.KIND, CardDetector.KIND, IbanDetector.KIND,
+        SsnDetector.KIND, PhoneDetector.KIND, Ipv4Detector.KIND, Ipv6Detector.KIND)) labels.put(kind, label(kind));
+    for (CustomRuleDetector d : this.customRules) labels.put(d.name(), label(d.name()));
+    this.labels = Map.copyOf(labels);
     this.hmac = mode == PiiMode.HASH ? hmac(hashKey) : null;
   }
 
@@ -59,23 +68,39 @@ public final class PiiMasker {
     Objects.requireNonNull(text, "text == null");
     if (mode == PiiMode.OFF) return new MaskResult(text, Map.of());
     Map<String, Integer> counts = new HashMap<>(4);
-    String masked = mask(text, counts);
+    String masked = mask(text, counts, new TextHints());
     return new MaskResult(masked, counts);
   }
 
-  /** Masks {@code text}, adding to {@code counts}; returns {@code text} itself when nothing was found. */
-  String mask(String text, Map<String, Integer> counts) {
+  /**
+   * Masks {@code text}, adding to {@code counts}; returns {@code text} itself when nothing was found.
+   * {@code hints} is scratch, reused from call to call.
+   */
+  String mask(String text, Map<String, Integer> counts, TextHints hints) {
     if (mode == PiiMode.OFF || text == null || text.length() < 2) return text;
-    TextHints hints = TextHints.of(text);
-    List<Finding> found = new ArrayList<>(0);
-    for (Detector d : detectors) d.find(text, hints, found);
+    boolean builtIn = hints.scan(text);
+    if (!builtIn && customRules.isEmpty()) return text; // the common case: one pass and done
+    List<Finding> found = new ArrayList<>(4);
+    for (CustomRuleDetector d : customRules) d.find(text, hints, found);
+    if (builtIn) {
+      // priority detectors first so that exact ties go to them; see Overlaps
+      secrets.find(text, hints, found);
+      assignments.find(text, hints, found);
+      emails.find(text, hints, found);
+      cards.find(text, hints, found);
+      ibans.find(text, hints, found);
+      ssns.find(text, hints, found);
+      phones.find(text, hints, found);
+      ipv4s.find(text, hints, found);
+      ipv6s.find(text, hints, found);
+    }
     if (found.isEmpty()) return text;
     List<Finding> kept = Overlaps.resolve(found);
     StringBuilder sb = new StringBuilder(text.length());
     Mac mac = mode == PiiMode.HASH ? newMac() : null;
     int last = 0;
     for (Finding f : kept) {
-      sb.append(text, last, f.start()).append('[').append(label(f.kind()));
+      sb.append(text, last, f.start()).append('[').append(labels.get(f.kind()));
       if (mac != null) {
         byte[] h = mac.doFinal(text.substring(f.start(), f.end()).getBytes(StandardCharsets.UTF_8));
         sb.append(':').append(HEX.formatHex(h, 0, HASH_BYTES));

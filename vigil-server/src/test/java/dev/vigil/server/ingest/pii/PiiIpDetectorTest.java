@@ -29,4 +29,11 @@ class PiiIpDetectorTest {
     assertThat(mask("GET http://[2001:db8::8a2e:370:7334]:443/ok")).isEqualTo("GET http://[[IP]]:443/ok");
     assertThat(mask("http://10.1.2.3:8080/health")).isEqualTo("http://[IP]:8080/health");
   }
+
+  @org.junit.jupiter.api.Test
+  void emptyDottedPartsEndTheScan() {
+    // these used to send the scan back to an earlier dot, for ever
+    assertThat(mask("version 1.2..3.4 shipped")).isEqualTo("version 1.2..3.4 shipped");
+    assertThat(mask("see http://10..2.8:8080/ and 1.2...3.4.5 then 10.0.0.7")).endsWith("then [IP]");
+  }
 }

@@ -111,6 +111,91 @@ class SpanMaskerTest {
   }
 
   @Test
+  void realisticCleanSpanIsReturnedAsIs() {
+    // the shapes the ingest benchmark sends: GenAI attributes, prompts, hex ids, versions, a user agent
+    String session = "sess_17eadff448a86a0";
+    Map<String, Object> attrs = new java.util.LinkedHashMap<>();
+    attrs.put("gen_ai.operation.name", "chat");
+    attrs.put("gen_ai.provider.name", "openai");
+    attrs.put("gen_ai.request.model", "gpt-4o-mini");
+    attrs.put("gen_ai.request.temperature", 0.2);
+    attrs.put("gen_ai.request.max_tokens", 1024L);
+    attrs.put("gen_ai.request.stream", true);
+    attrs.put("gen_ai.conversation.id", session);
+    attrs.put("gen_ai.agent.name", "support-bot");
+    attrs.put("gen_ai.prompt.version", "v2");
+    attrs.put("gen_ai.response.model", "gpt-4o-mini-2024-08-06");
+    attrs.put("gen_ai.response.id", "chatcmpl-bxmnf05g2nuhzezqbu3yj2p4");
+    attrs.put("gen_ai.response.finish_reasons", List.of("stop"));
+    attrs.put("server.address", "api.openai.com");
+    attrs.put("server.port", 443L);
+    attrs.put("http.route", "/v1/chat");
+    attrs.put("user_agent.original", "acme-web/5.2.1 (Macintosh; Intel Mac OS X 14_5)");
+    attrs.put("otel.scope.name", "opentelemetry.instrumentation.openai_v2");
+    attrs.put("otel.scope.version", "2.1b0");
+    attrs.put("app.nested", Map.of("models", List.of("claude-sonnet-4-20250514", "gemini-2.5-flash")));
+    Span span = base().userId("user_22f").sessionId(session).tags(List.of("beta", "eu-west-1"))
+        .metadata(Map.of("tier", "gold", "release", "2.15.0"))
+        .llm(new LlmCall("chat", "openai", "gpt-4o-mini", "gpt-4o-mini-2024-08-06", null, null, List.of("stop"), null,
+            true, "chatcmpl-1", Map.of("top_p", 0.95, "seed", 42L, "stop", List.of("###"))))
+        .content(new Content(
+            List.of(Message.of("system", "You are a support assistant. Answer about billing, login and the password reset."),
+                Message.of("user", "My invoice shows two seats but we rotated the api token last week. Why?")),
+            List.of(Message.of("assistant", "Seats are billed monthly; rotating a token or key does not change the plan.")),
+            List.of(), null, null))
+        .attributes(attrs)
+        .resourceAttributes(Map.of("service.name", "support-api", "service.version", "2.15.0",
+            "deployment.environment.name", "production", "telemetry.sdk.language", "python"))
+        .events(List.of(new SpanEvent("gen_ai.choice", 2L, Map.of("index", 0L, "finish_reason", "stop"))))
+        .build();
+    assertThat(spans.mask(span, MASK)).isSameAs(span);
+  }
+
+  @Test
+  void everyKindIsMaskedInEveryKindOfField() {
+    Span span = base()
+        .statusMessage("card 4111 1111 1111 1111 declined")
+        .userId("jane@corp.com").sessionId("10.0.0.7")
+        .tags(List.of("vip", "+1 415-555-2671"))
+        .metadata(Map.of("ssn", "123-45-6789", "tier", "gold"))
+        .llm(new LlmCall("chat", "openai", "gpt-4o", "gpt-4o", null, null, List.of("stop"), null, false, "chatcmpl-1",
+            Map.of("user", "DE89370400440532013000")))
+        .content(new Content(
+            List.of(new Message("user", "my key is sk-proj-Ab3dEf5hIj7kLm9nOp1qRs3tUv5wXy7z, rotate it", null,
+                List.of(new ToolCall("call_1", "login", "{\"password\":\"hunter2\"}")), null, null)),
+            List.of(Message.of("assistant", "Use AKIAIOSFODNN7EXAMPLE from fe80::1")),
+            List.of(new Document("doc-1", "GB82 WEST 1234 5698 7654 32", 0.5, "{\"token\":\"xoxb-1234567890\"}")),
+            "Authorization: Bearer abc123def456", "postgres://app:s3cr3t@db.internal/x"))
+        .attributes(Map.of("app.list", List.of("ok", "ghp_abcdefghijklmnopqrstuvwxyz0123456789"),
+            "app.map", Map.of("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.sig")))
+        .resourceAttributes(Map.of("host.ip", "2001:db8::7"))
+        .events(List.of(new SpanEvent("exception", 1L, Map.of("exception.message", "api_key: abc123"))))
+        .build();
+
+    Span m = spans.mask(span, MASK);
+
+    assertThat(m.statusMessage()).isEqualTo("card [CARD] declined");
+    assertThat(m.userId()).isEqualTo("[EMAIL]");
+    assertThat(m.sessionId()).isEqualTo("[IP]");
+    assertThat(m.tags()).containsExactly("vip", "[PHONE]");
+    assertThat(m.metadata()).containsExactlyInAnyOrderEntriesOf(Map.of("ssn", "[SSN]", "tier", "gold"));
+    assertThat(m.llm().requestParameters()).containsExactly(Map.entry("user", "[IBAN]"));
+    Message in = m.content().input().get(0);
+    assertThat(in.content()).isEqualTo("my key is [SECRET], rotate it");
+    assertThat(in.toolCalls().get(0).arguments()).isEqualTo("{\"password\":\"[SECRET]\"}");
+    assertThat(m.content().output().get(0).content()).isEqualTo("Use [SECRET] from [IP]");
+    assertThat(m.content().documents().get(0)).isEqualTo(new Document("doc-1", "[IBAN]", 0.5, "{\"token\":\"[SECRET]\"}"));
+    assertThat(m.content().inputValue()).isEqualTo("Authorization: Bearer [SECRET]");
+    assertThat(m.content().outputValue()).isEqualTo("postgres://app:[SECRET]@db.internal/x");
+    assertThat(m.attributes()).containsEntry("app.list", List.of("ok", "[SECRET]"))
+        .containsEntry("app.map", Map.of("jwt", "[SECRET]"));
+    assertThat(m.resourceAttributes()).containsEntry("host.ip", "[IP]");
+    assertThat(m.events().get(0).attributes()).containsEntry("exception.message", "api_key: [SECRET]");
+    assertThat(m.piiCounts()).containsExactlyInAnyOrderEntriesOf(Map.of("card", 1, "email", 1, "ip", 3, "phone", 1,
+        "ssn", 1, "iban", 2, "secret", 9));
+  }
+
+  @Test
   void offReturnsTheSpanUntouched() {
     Span span = base().userId(EMAIL).build();
     assertThat(spans.mask(span, new PiiMasker(PiiMode.OFF, List.of(), "US", null))).isSameAs(span);
