@@ -5,6 +5,7 @@ import dev.vigil.storage.Dimension;
 import dev.vigil.storage.MetricOrder;
 import dev.vigil.storage.MetricQuery;
 import dev.vigil.storage.MetricScope;
+import dev.vigil.storage.OverCapacityException;
 import dev.vigil.storage.SpanFilter;
 import dev.vigil.storage.TraceQuery;
 import dev.vigil.storage.TraceSort;
@@ -32,6 +33,7 @@ import java.util.function.Supplier;
 public final class QueryBenchmark {
   static final long NOW = 1_795_428_000_000_000_000L; // 2026-11-22T10:00:00Z
   static final long DAY = 86_400_000_000_000L;
+  static final long LATE = 300_000_000_000L; // how late a span may arrive: five minutes
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
@@ -63,8 +65,11 @@ public final class QueryBenchmark {
         SyntheticSpans gen = new SyntheticSpans(have + seed, NOW - 7 * DAY, NOW);
         int i;
         while ((i = next.getAndIncrement()) < batches) {
-          List<Span> batch = gen.batch(512);
-          storage.spanConsumer().accept(project, batch, List.of());
+          // batch i covers the i-th slice of the week plus five minutes of late arrivals
+          long from = NOW - 7 * DAY + (long) ((double) i / batches * 7 * DAY);
+          long to = NOW - 7 * DAY + (long) ((double) (i + 1) / batches * 7 * DAY);
+          List<Span> batch = gen.batch(512, Math.max(NOW - 7 * DAY, from - LATE), to);
+          acceptWithRetry(storage, project, batch);
           if (i % 2000 == 0) System.out.printf("loaded %,d of %,d batches%n", i, batches);
         }
         return null;
@@ -74,6 +79,18 @@ public final class QueryBenchmark {
     pool.shutdown();
     storage.flush();
     System.out.printf("loaded %,d spans in %.0f s%n", (long) batches * 512, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** Waits out load shedding, as a client honouring Retry-After would. */
+  private static void acceptWithRetry(DuckDbStorage storage, long project, List<Span> batch) throws InterruptedException {
+    while (true) {
+      try {
+        storage.spanConsumer().accept(project, batch, List.of());
+        return;
+      } catch (OverCapacityException e) {
+        Thread.sleep(e.retryAfter().toMillis() / 4);
+      }
+    }
   }
 
   static void run(DuckDbStorage storage, long project) {

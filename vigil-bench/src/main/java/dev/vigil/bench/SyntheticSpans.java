@@ -40,17 +40,24 @@ final class SyntheticSpans {
     this.toNanos = toNanos;
   }
 
-  /** About {@code size} spans, whole traces only. */
+  /** About {@code size} spans, whole traces only, starting anywhere in the generator's range. */
   List<Span> batch(int size) {
+    return batch(size, fromNanos, toNanos);
+  }
+
+  /**
+   * About {@code size} spans whose traces start in [{@code from}, {@code to}): a loader that walks
+   * the range in order stores spans roughly in time order, as live traffic arrives.
+   */
+  List<Span> batch(int size, long from, long to) {
     List<Span> out = new ArrayList<>(size + 4);
-    while (out.size() < size) trace(out);
+    while (out.size() < size) trace(out, random.nextLong(from, to));
     return out;
   }
 
-  private void trace(List<Span> out) {
+  private void trace(List<Span> out, long start) {
     String traceId = hex(16);
     String rootId = hex(8);
-    long start = random.nextLong(fromNanos, toNanos);
     int f = random.nextInt(FEATURES.length);
     String user = "user-" + random.nextInt(20_000);
     String session = "s-" + user + "-" + random.nextInt(20);

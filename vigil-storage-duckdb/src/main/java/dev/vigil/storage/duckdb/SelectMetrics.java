@@ -37,7 +37,9 @@ final class SelectMetrics {
     long bucket = q.bucket() == null ? 0 : q.bucket().toNanos();
     String bucketExpr = bucket == 0 ? "CAST(? AS BIGINT)" : "(start_ns // " + bucket + ") * " + bucket;
     List<Object> params = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("WITH base AS (SELECT *").append(groupExprs)
+    // Only the columns the aggregates read, and never materialized: the CTE is read twice when grouping.
+    StringBuilder sql = new StringBuilder("WITH base AS NOT MATERIALIZED (SELECT start_ns, duration_ns, ttft_ns, "
+        + "is_error, is_refusal, input_tokens, output_tokens, cost, cost_source").append(groupExprs)
         .append(" FROM span_index WHERE ").append(w.where()).append(")");
     params.addAll(w.params);
     if (!groups.isEmpty()) {
