@@ -1,6 +1,7 @@
 package dev.vigil.storage.duckdb;
 
 import dev.vigil.storage.Dimension;
+import dev.vigil.storage.MetricOrder;
 import dev.vigil.storage.MetricQuery;
 import dev.vigil.storage.MetricRow;
 import java.sql.Array;
@@ -10,13 +11,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Window metrics: one pass over the matching rows, bucketed on epoch-aligned boundaries and grouped
- * by up to three dimensions. When grouping, only the top groups (ranked over the whole range) are
- * kept, so a high-cardinality dimension like user cannot explode the result.
+ * Window metrics bucketed on epoch-aligned boundaries and grouped by up to three dimensions. When
+ * grouping, only the top groups (ranked over the whole range) are kept, so a high-cardinality
+ * dimension like user cannot explode the result. Low-cardinality groups are aggregated in one pass
+ * and ranked afterwards; others are ranked first so percentiles are computed for the top groups only.
  */
 final class SelectMetrics {
   private SelectMetrics() {}
@@ -35,35 +39,35 @@ final class SelectMetrics {
       groups.add("g" + groups.size());
     }
     long bucket = q.bucket() == null ? 0 : q.bucket().toNanos();
+    // one bucket for the whole range starts at the range's start, a bound parameter
     String bucketExpr = bucket == 0 ? "CAST(? AS BIGINT)" : "(start_ns // " + bucket + ") * " + bucket;
+    List<Object> bucketParams = bucket == 0 ? List.of(q.filter().fromEpochNanos()) : List.of();
     List<Object> params = new ArrayList<>();
-    // Only the columns the aggregates read, and never materialized: the CTE is read twice when grouping.
-    StringBuilder sql = new StringBuilder("WITH base AS NOT MATERIALIZED (SELECT start_ns, duration_ns, ttft_ns, "
-        + "is_error, is_refusal, input_tokens, output_tokens, cost, cost_source").append(groupExprs)
-        .append(" FROM span_index WHERE ").append(w.where()).append(")");
-    params.addAll(w.params);
-    if (!groups.isEmpty()) {
-      sql.append(", top AS (SELECT ").append(String.join(", ", groups)).append(" FROM base GROUP BY ALL ORDER BY ")
-          .append(rank(q)).append(" DESC NULLS LAST LIMIT ").append(q.limit()).append(")");
+    String sql;
+    if (groups.isEmpty() || aggregateFirst(q)) {
+      params.addAll(bucketParams);
+      params.addAll(w.params);
+      String aggregate = "SELECT " + bucketExpr + " AS bucket" + groupExprs + ", " + AGGREGATES
+          + " FROM span_index WHERE " + w.where() + " GROUP BY ALL HAVING count(*) > 0";
+      // Few groups: aggregate once, then rank the groups over the aggregated rows.
+      sql = groups.isEmpty() ? aggregate + " ORDER BY bucket"
+          : "WITH agg AS MATERIALIZED (" + aggregate + "), top AS (SELECT " + String.join(", ", groups)
+              + " FROM agg GROUP BY ALL ORDER BY " + rankOfAggregates(q) + " DESC NULLS LAST LIMIT " + q.limit()
+              + ") SELECT agg.* FROM agg JOIN top ON " + matching("agg", groups) + order("agg", groups);
+    } else {
+      // Many groups (users, sessions) or a percentile order: rank over the rows first, then compute
+      // the aggregates for the top groups only.
+      params.addAll(w.params);
+      params.addAll(bucketParams);
+      sql = "WITH base AS NOT MATERIALIZED (SELECT start_ns, duration_ns, ttft_ns, is_error, is_refusal, "
+          + "input_tokens, output_tokens, cost, cost_source" + groupExprs + " FROM span_index WHERE " + w.where()
+          + "), top AS (SELECT " + String.join(", ", groups) + " FROM base GROUP BY ALL ORDER BY " + rank(q)
+          + " DESC NULLS LAST LIMIT " + q.limit() + ") SELECT " + bucketExpr + " AS bucket, "
+          + String.join(", ", groups.stream().map(g -> "base." + g).toList()) + ", " + AGGREGATES
+          + " FROM base JOIN top ON " + matching("base", groups) + " GROUP BY ALL HAVING count(*) > 0" + order("base", groups);
     }
-    sql.append(" SELECT ").append(bucketExpr).append(" AS bucket");
-    if (bucket == 0) params.add(q.filter().fromEpochNanos());
-    for (String g : groups) sql.append(", base.").append(g);
-    sql.append(", count(*), count(*) FILTER (WHERE is_error), count(*) FILTER (WHERE is_refusal), "
-        + "quantile_cont(duration_ns, [0.5, 0.95, 0.99]), quantile_cont(ttft_ns, [0.5, 0.95]), "
-        + "sum(coalesce(input_tokens, 0)), sum(coalesce(output_tokens, 0)), sum(cost), "
-        + "count(*) FILTER (WHERE cost_source = 'unpriced') FROM base");
-    if (!groups.isEmpty()) {
-      sql.append(" JOIN top ON ");
-      for (int i = 0; i < groups.size(); i++) {
-        if (i > 0) sql.append(" AND ");
-        sql.append("base.").append(groups.get(i)).append(" IS NOT DISTINCT FROM top.").append(groups.get(i));
-      }
-    }
-    sql.append(" GROUP BY ALL HAVING count(*) > 0 ORDER BY bucket");
-    for (String g : groups) sql.append(", base.").append(g).append(" NULLS LAST");
     List<MetricRow> rows = new ArrayList<>();
-    try (PreparedStatement ps = Sql.prepare(conn, sql.toString(), params); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = Sql.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         int c = 1;
         long bucketStart = rs.getLong(c++);
@@ -79,6 +83,42 @@ final class SelectMetrics {
       }
     }
     return rows;
+  }
+
+  private static final String AGGREGATES = "count(*) AS n, count(*) FILTER (WHERE is_error) AS errors, "
+      + "count(*) FILTER (WHERE is_refusal), quantile_cont(duration_ns, [0.5, 0.95, 0.99]), "
+      + "quantile_cont(ttft_ns, [0.5, 0.95]), sum(coalesce(input_tokens, 0)) AS tokens_in, "
+      + "sum(coalesce(output_tokens, 0)) AS tokens_out, sum(cost) AS cost_sum, "
+      + "count(*) FILTER (WHERE cost_source = 'unpriced')";
+
+  /** Dimensions with few values, where aggregating every group before ranking is cheap. */
+  private static final Set<Dimension> FEW_VALUES = EnumSet.complementOf(
+      EnumSet.of(Dimension.USER, Dimension.SESSION, Dimension.NAME));
+
+  private static boolean aggregateFirst(MetricQuery q) {
+    return q.order() != MetricOrder.P95_LATENCY && FEW_VALUES.containsAll(q.groupBy());
+  }
+
+  /** The order's ranking over aggregated rows (sums of per-bucket counts and sums). */
+  private static String rankOfAggregates(MetricQuery q) {
+    return switch (q.order()) {
+      case COUNT -> "sum(n)";
+      case COST -> "sum(cost_sum)";
+      case ERRORS -> "sum(errors)";
+      case TOKENS -> "sum(tokens_in + tokens_out)";
+      case P95_LATENCY -> throw new IllegalStateException("percentiles do not add up; rank over rows");
+    };
+  }
+
+  private static String matching(String table, List<String> groups) {
+    return String.join(" AND ", groups.stream()
+        .map(g -> table + "." + g + " IS NOT DISTINCT FROM top." + g).toList());
+  }
+
+  private static String order(String table, List<String> groups) {
+    StringBuilder sql = new StringBuilder(" ORDER BY bucket");
+    for (String g : groups) sql.append(", ").append(table).append('.').append(g).append(" NULLS LAST");
+    return sql.toString();
   }
 
   private static String rank(MetricQuery q) {

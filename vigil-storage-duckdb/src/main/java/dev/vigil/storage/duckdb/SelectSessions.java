@@ -18,20 +18,24 @@ final class SelectSessions {
   static Page<SessionSummary> find(Connection conn, long projectId, SpanFilter f, String cursor, int limit)
       throws SQLException {
     SpanFilterSql w = new SpanFilterSql(projectId, f, 0).dimensions(f).spanRanges(f).and("session_id IS NOT NULL");
+    // The page of sessions first (cheap columns only), then the expensive totals for those alone.
     List<Object> params = new ArrayList<>(w.params);
-    StringBuilder sql = new StringBuilder("SELECT session_id, arg_max(user_id, start_ns), min(start_ns), "
-        + "max(start_ns + duration_ns) AS last_ns, count(DISTINCT (trace_hi, trace_lo)), "
-        + "count(DISTINCT (trace_hi, trace_lo)) FILTER (WHERE is_error), sum(coalesce(input_tokens, 0)), "
-        + "sum(coalesce(output_tokens, 0)), sum(cost) FROM span_index WHERE ")
-        .append(w.where()).append(" GROUP BY session_id");
+    StringBuilder sql = new StringBuilder("WITH page AS (SELECT session_id, max(start_ns + duration_ns) AS last_ns "
+        + "FROM span_index WHERE ").append(w.where()).append(" GROUP BY session_id");
     Cursor after = Cursor.decode(cursor);
     if (after != null) {
-      sql.append(" HAVING max(start_ns + duration_ns) < ? OR (max(start_ns + duration_ns) = ? AND session_id < ?)");
+      sql.append(" HAVING last_ns < ? OR (last_ns = ? AND session_id < ?)");
       params.add(after.sortLong());
       params.add(after.sortLong());
       params.add(after.id());
     }
-    sql.append(" ORDER BY last_ns DESC, session_id DESC LIMIT ").append(limit + 1);
+    sql.append(" ORDER BY last_ns DESC, session_id DESC LIMIT ").append(limit + 1).append(") ")
+        .append("SELECT s.session_id, arg_max(user_id, start_ns), min(start_ns), max(start_ns + duration_ns) AS last_ns, "
+            + "count(DISTINCT (trace_hi, trace_lo)), count(DISTINCT (trace_hi, trace_lo)) FILTER (WHERE is_error), "
+            + "sum(coalesce(input_tokens, 0)), sum(coalesce(output_tokens, 0)), sum(cost) "
+            + "FROM span_index s SEMI JOIN page USING (session_id) WHERE ").append(w.where())
+        .append(" GROUP BY s.session_id ORDER BY last_ns DESC, s.session_id DESC");
+    params.addAll(w.params);
     List<SessionSummary> rows = new ArrayList<>();
     try (PreparedStatement ps = Sql.prepare(conn, sql.toString(), params); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {

@@ -98,6 +98,28 @@ public abstract class ITMetrics extends StorageTestBase {
   }
 
   @Test
+  public void topGroupsAreRankedOverTheWholeRange() {
+    // gpt-4o: 100 calls in minute one, some failing; claude: 10 slower, unpriced calls in minute two
+    assertThat(topModel(MetricOrder.COUNT)).isEqualTo("gpt-4o-2024-08-06");
+    assertThat(topModel(MetricOrder.COST)).isEqualTo("gpt-4o-2024-08-06");
+    assertThat(topModel(MetricOrder.ERRORS)).isEqualTo("gpt-4o-2024-08-06");
+    assertThat(topModel(MetricOrder.TOKENS)).isEqualTo("gpt-4o-2024-08-06");
+    assertThat(topModel(MetricOrder.P95_LATENCY)).isEqualTo("claude-sonnet-4-2024-08-06");
+    List<MetricRow> byUser = storage.metricStore().query(project, new MetricQuery(SpanFilter.between(T0, T0 + HOUR),
+        MetricScope.LLM_CALLS, Duration.ofMinutes(1), List.of(Dimension.USER), MetricOrder.COUNT, 1));
+    assertThat(byUser).extracting(MetricRow::count).containsExactly(100L, 10L);
+    assertThat(byUser).allSatisfy(r -> assertThat(r.group()).containsEntry(Dimension.USER, "user-1"));
+  }
+
+  /** The one model kept with limit 1, in every per-minute bucket it has rows in. */
+  private String topModel(MetricOrder order) {
+    List<MetricRow> rows = storage.metricStore().query(project, new MetricQuery(SpanFilter.between(T0, T0 + HOUR),
+        MetricScope.LLM_CALLS, Duration.ofMinutes(1), List.of(Dimension.MODEL), order, 1));
+    assertThat(rows).extracting(r -> r.group().get(Dimension.MODEL)).containsOnly(rows.get(0).group().get(Dimension.MODEL));
+    return rows.get(0).group().get(Dimension.MODEL);
+  }
+
+  @Test
   public void scopeAndFilterNarrowTheRows() {
     assertThat(query(null, List.of(), MetricScope.TRACES).get(0).count()).isEqualTo(110); // every call is a root here
     SpanFilter errors = new SpanFilter(T0, T0 + HOUR, Map.of(Dimension.MODEL, List.of("gpt-4o-2024-08-06")), List.of(),

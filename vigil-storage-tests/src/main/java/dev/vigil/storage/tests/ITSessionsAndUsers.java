@@ -81,4 +81,20 @@ public abstract class ITSessionsAndUsers extends StorageTestBase {
     assertThat(alice.outputTokens()).isEqualTo(900);
     assertThat(alice.firstEpochNanos()).isEqualTo(T0);
   }
+
+  @Test
+  public void usersPageByCursor() {
+    conversation("s-1", "alice", T0, 3);
+    conversation("s-2", "bob", T0 + 10 * MINUTE, 1);
+    conversation("s-3", "carol", T0 + 20 * MINUTE, 1); // costs what bob costs: ties break on the id
+    SpanFilter range = SpanFilter.between(T0 - HOUR, T0 + HOUR);
+
+    Page<UserSummary> first = storage.spanStore().findUsers(project, range, null, 2);
+    Page<UserSummary> second = storage.spanStore().findUsers(project, range, first.nextCursor(), 2);
+
+    assertThat(first.items()).extracting(UserSummary::userId).containsExactly("alice", "bob");
+    assertThat(second.items()).extracting(UserSummary::userId).containsExactly("carol");
+    assertThat(second.items().get(0).traceCount()).isEqualTo(1);
+    assertThat(second.nextCursor()).isNull();
+  }
 }
