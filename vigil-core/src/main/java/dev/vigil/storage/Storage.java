@@ -22,6 +22,9 @@ public interface Storage extends AutoCloseable {
   /** Scores, feedback and change events posted through the API. */
   SignalStore signalStore();
 
+  /** The outbox of alert notifications and their delivery attempts. */
+  DeliveryStore deliveryStore();
+
   /** The read-only SQL console over the caller's own project. */
   SqlConsole sqlConsole();
 

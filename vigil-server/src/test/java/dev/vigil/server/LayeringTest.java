@@ -49,4 +49,12 @@ class LayeringTest {
     noClasses().that().resideOutsideOfPackages("dev.vigil.server.http..", "dev.vigil.server")
         .should().dependOnClassesThat().resideInAPackage("dev.vigil.server.http..").check(CLASSES);
   }
+
+  @Test
+  void alertingSitsAfterTheStore() {
+    noClasses().that().resideInAPackage("dev.vigil.server.alert..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.vigil.server.ingest..", "dev.vigil.server.http..",
+            "dev.vigil.storage.duckdb..")
+        .check(CLASSES);
+  }
 }

@@ -4,6 +4,7 @@ import dev.vigil.storage.CheckResult;
 import dev.vigil.storage.MetricStore;
 import dev.vigil.storage.ProjectStore;
 import dev.vigil.storage.Retention;
+import dev.vigil.storage.DeliveryStore;
 import dev.vigil.storage.SignalStore;
 import dev.vigil.storage.SpanConsumer;
 import dev.vigil.storage.SpanListener;
@@ -38,6 +39,7 @@ public final class DuckDbStorage implements Storage {
   private final DuckDbMetricStore metricStore;
   private final DuckDbProjectStore projectStore;
   private final DuckDbSignalStore signalStore;
+  private final DuckDbDeliveryStore deliveryStore;
   private final DuckDbRetention retention;
   private final SqlConsole sqlConsole;
 
@@ -60,6 +62,7 @@ public final class DuckDbStorage implements Storage {
       metricStore = new DuckDbMetricStore(db);
       projectStore = new DuckDbProjectStore(db, b.clock);
       signalStore = new DuckDbSignalStore(db);
+      deliveryStore = new DuckDbDeliveryStore(db);
       retention = new DuckDbRetention(db, files, reader, log);
       Database.Pool consolePool = db.console();
       sqlConsole = new DuckDbSqlConsole(new DuckDbSqlConsole.Connections() {
@@ -106,6 +109,11 @@ public final class DuckDbStorage implements Storage {
   @Override
   public SignalStore signalStore() {
     return signalStore;
+  }
+
+  @Override
+  public DeliveryStore deliveryStore() {
+    return deliveryStore;
   }
 
   @Override
