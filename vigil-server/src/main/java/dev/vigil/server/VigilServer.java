@@ -6,6 +6,7 @@ import dev.vigil.server.config.VigilConfig;
 import dev.vigil.server.http.HttpApi;
 import dev.vigil.server.ingest.IngestService;
 import dev.vigil.server.ingest.cost.PriceTable;
+import dev.vigil.server.monitor.GenAiMetrics;
 import dev.vigil.storage.duckdb.DuckDbStorage;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -49,6 +50,7 @@ public final class VigilServer implements AutoCloseable {
         .maxPendingRows(config.maxPendingSpans()).build();
     try {
       PrometheusMeterRegistry registry = metrics(storage);
+      storage.addListener(new GenAiMetrics(registry));
       keys = new ApiKeys(storage.projectStore(), clock);
       Bootstrap boot = bootstrap(config);
       firstKey = boot.key;
