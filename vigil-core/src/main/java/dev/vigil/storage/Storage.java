@@ -25,6 +25,9 @@ public interface Storage extends AutoCloseable {
   /** The outbox of alert notifications and their delivery attempts. */
   DeliveryStore deliveryStore();
 
+  /** Alert state and history. */
+  AlertStore alertStore();
+
   /** The read-only SQL console over the caller's own project. */
   SqlConsole sqlConsole();
 

@@ -1,10 +1,11 @@
 package dev.vigil.storage.duckdb;
 
+import dev.vigil.storage.AlertStore;
 import dev.vigil.storage.CheckResult;
+import dev.vigil.storage.DeliveryStore;
 import dev.vigil.storage.MetricStore;
 import dev.vigil.storage.ProjectStore;
 import dev.vigil.storage.Retention;
-import dev.vigil.storage.DeliveryStore;
 import dev.vigil.storage.SignalStore;
 import dev.vigil.storage.SpanConsumer;
 import dev.vigil.storage.SpanListener;
@@ -40,6 +41,7 @@ public final class DuckDbStorage implements Storage {
   private final DuckDbProjectStore projectStore;
   private final DuckDbSignalStore signalStore;
   private final DuckDbDeliveryStore deliveryStore;
+  private final DuckDbAlertStore alertStore;
   private final DuckDbRetention retention;
   private final SqlConsole sqlConsole;
 
@@ -63,6 +65,7 @@ public final class DuckDbStorage implements Storage {
       projectStore = new DuckDbProjectStore(db, b.clock);
       signalStore = new DuckDbSignalStore(db);
       deliveryStore = new DuckDbDeliveryStore(db);
+      alertStore = new DuckDbAlertStore(db);
       retention = new DuckDbRetention(db, files, reader, log);
       Database.Pool consolePool = db.console();
       sqlConsole = new DuckDbSqlConsole(new DuckDbSqlConsole.Connections() {
@@ -114,6 +117,11 @@ public final class DuckDbStorage implements Storage {
   @Override
   public DeliveryStore deliveryStore() {
     return deliveryStore;
+  }
+
+  @Override
+  public AlertStore alertStore() {
+    return alertStore;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.vigil.storage.duckdb;
 
 import dev.vigil.storage.Storage;
+import dev.vigil.storage.tests.ITAlerts;
 import dev.vigil.storage.tests.ITDeliveries;
 import dev.vigil.storage.tests.ITMetrics;
 import dev.vigil.storage.tests.ITProjects;
@@ -81,6 +82,12 @@ class ITDuckDbStorage {
 
   @Nested
   class Deliveries extends ITDeliveries {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class Alerts extends ITAlerts {
     @Override protected Storage open(Path dir) { return openStorage(dir); }
     @Override protected void flush(Storage s) { flushStorage(s); }
   }

@@ -40,7 +40,8 @@ public final class Notifications {
 
   /**
    * Queues {@code n} for each named channel; returns the delivery ids. Idempotent: the same event for
-   * the same channel is queued once, however often it is sent.
+   * the same channel (a firing at one time, or the resolve of one firing episode) is queued once,
+   * however often it is sent.
    */
   public List<String> send(long projectId, Notification n, List<String> channelNames) {
     for (String name : channelNames) {
@@ -73,7 +74,9 @@ public final class Notifications {
   static String deliveryId(String channel, Notification n) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      String key = channel + '\n' + n.dedupKey() + '\n' + n.stateWord() + '\n' + n.eventEpochNanos();
+      // a firing or reminder is one event in time; a resolve is one per firing episode
+      long when = n.firing() ? n.eventEpochNanos() : n.startedEpochNanos();
+      String key = channel + '\n' + n.dedupKey() + '\n' + n.stateWord() + '\n' + when;
       return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)), 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
