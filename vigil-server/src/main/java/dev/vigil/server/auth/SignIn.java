@@ -59,6 +59,31 @@ public final class SignIn {
     boolean ok = checkPassword(password, account.map(Account::passwordHash).orElseGet(Decoy::hash)) && account.isPresent();
     if (!ok) return new Attempt.Refused();
     throttle.succeeded(username);
+    return open(username);
+  }
+
+  /**
+   * Replaces a password after checking the current one (throttled like a sign-in). Every session of
+   * the user ends, and a new one is returned for the browser that asked.
+   *
+   * @throws IllegalArgumentException when the new password is shorter than 8 or longer than 200
+   */
+  public Attempt changePassword(String username, String current, String newPassword) {
+    if (newPassword == null || newPassword.length() < 8 || newPassword.length() > 200) {
+      throw new IllegalArgumentException("the new password must be 8 to 200 characters");
+    }
+    if (current == null || current.length() > 1024) return new Attempt.Refused();
+    Optional<Duration> wait = throttle.begin(username);
+    if (wait.isPresent()) return new Attempt.Throttled(wait.get());
+    Optional<Account> account = store.findAccount(username);
+    if (account.isEmpty() || !checkPassword(current, account.get().passwordHash())) return new Attempt.Refused();
+    throttle.succeeded(username);
+    store.updatePassword(username, Passwords.hash(newPassword), clock.instant());
+    store.deleteSessionsOf(username);
+    return open(username);
+  }
+
+  private Attempt.Success open(String username) {
     String token = generateToken();
     Instant now = clock.instant();
     LoginSession session = new LoginSession(ApiKeys.hash(token), username, generateToken(), now, now, now.plus(ttl));

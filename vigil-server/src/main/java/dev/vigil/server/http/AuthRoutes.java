@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Sign-in for the web UI (docs/api.md, "Sign-in (web UI)"): login sets the session cookie and
- * returns the CSRF token, me tells the page who is signed in, logout ends the session.
+ * returns the CSRF token, me tells the page who is signed in, logout ends the session, password
+ * replaces the password and ends every other session.
  */
 final class AuthRoutes {
   private final SignIn signIn;
@@ -28,6 +29,7 @@ final class AuthRoutes {
     routes.post("/api/v1/auth/login", this::login);
     routes.post("/api/v1/auth/logout", this::logout);
     routes.get("/api/v1/auth/me", this::me);
+    routes.post("/api/v1/auth/password", this::changePassword);
   }
 
   record Credentials(String username, String password) {}
@@ -39,13 +41,33 @@ final class AuthRoutes {
     if (c.username() == null || c.username().isBlank() || c.password() == null || c.password().isEmpty()) {
       throw new ApiError(400, "'username' and 'password' are required");
     }
-    switch (signIn.login(c.username().strip(), c.password())) {
+    String previous = SessionCookie.token(ctx);
+    respond(ctx, signIn.login(c.username().strip(), c.password()), "wrong username or password");
+    signIn.logout(previous); // a session the browser held before ends here
+  }
+
+  record PasswordChange(String currentPassword, String newPassword) {}
+
+  private void changePassword(Context ctx) throws Exception {
+    LoginSession s = cookies.session(ctx).orElseThrow(() -> new ApiError(401, "not signed in"));
+    CookieAuth.checkCsrf(ctx, s);
+    if (ctx.bodyAsBytes().length == 0) throw new ApiError(400, "body must be {\"current_password\": ..., \"new_password\": ...}");
+    PasswordChange body = Json.MAPPER.readValue(ctx.bodyAsBytes(), PasswordChange.class);
+    if (body.currentPassword() == null || body.newPassword() == null) {
+      throw new ApiError(400, "'current_password' and 'new_password' are required");
+    }
+    respond(ctx, signIn.changePassword(s.username(), body.currentPassword(), body.newPassword()),
+        "the current password is wrong");
+  }
+
+  /** Success: a new session cookie and its CSRF token; otherwise 401 or 429 with Retry-After. */
+  private static void respond(Context ctx, SignIn.Attempt attempt, String refusal) {
+    switch (attempt) {
       case SignIn.Attempt.Success s -> {
-        signIn.logout(SessionCookie.token(ctx)); // a session the browser held before ends here
         SessionCookie.set(ctx, s.token());
         ctx.json(Map.of("username", s.session().username(), "csrf_token", s.session().csrfToken()));
       }
-      case SignIn.Attempt.Refused r -> throw new ApiError(401, "wrong username or password");
+      case SignIn.Attempt.Refused r -> throw new ApiError(401, refusal);
       case SignIn.Attempt.Throttled t -> {
         long seconds = Math.max(1, (t.retryAfter().toMillis() + 999) / 1000);
         throw new ApiError(429, "too many failed sign-ins for this user; try again in "

@@ -1,6 +1,7 @@
 package dev.vigil.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.model.LoginSession;
 import java.time.Duration;
@@ -101,6 +102,23 @@ class SignInTest {
     clock.advance(Duration.ofMinutes(15));
     assertThat(signIn.login("admin", "s3cret-pass")).isInstanceOf(SignIn.Attempt.Success.class);
     assertThat(signIn.login("admin", "guess")).as("success cleared the count").isInstanceOf(SignIn.Attempt.Refused.class);
+  }
+
+  @Test
+  void changingThePasswordEndsEverySessionButTheNewOne() {
+    String other = login().token();
+    assertThat(signIn.changePassword("admin", "wrong", "new-password-1")).isInstanceOf(SignIn.Attempt.Refused.class);
+    assertThat(signIn.session(other)).as("a refused change ends nothing").isPresent();
+    assertThatThrownBy(() -> signIn.changePassword("admin", "s3cret-pass", "short"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("8 to 200");
+
+    SignIn.Attempt changed = signIn.changePassword("admin", "s3cret-pass", "new-password-1");
+    assertThat(changed).isInstanceOf(SignIn.Attempt.Success.class);
+    assertThat(signIn.session(other)).isEmpty();
+    assertThat(signIn.session(((SignIn.Attempt.Success) changed).token())).isPresent();
+    assertThat(signIn.login("admin", "s3cret-pass")).isInstanceOf(SignIn.Attempt.Refused.class);
+    assertThat(signIn.login("admin", "new-password-1")).isInstanceOf(SignIn.Attempt.Success.class);
+    assertThat(store.accounts.get("admin").passwordChangedAt()).isEqualTo(clock.instant());
   }
 
   @Test

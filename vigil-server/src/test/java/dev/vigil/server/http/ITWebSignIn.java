@@ -281,6 +281,34 @@ class ITWebSignIn {
   }
 
   @Test
+  void changingThePasswordSignsOutOtherBrowsers() {
+    Session other = signIn();
+    Session s = signIn();
+    String change = "{\"current_password\":\"" + PASSWORD + "\",\"new_password\":\"another-password\"}";
+    assertThat(send("POST", "/api/v1/auth/password", change, "Cookie", cookie(s)).statusCode()).as("CSRF").isEqualTo(403);
+    HttpResponse<String> wrong = send("POST", "/api/v1/auth/password",
+        "{\"current_password\":\"nope\",\"new_password\":\"another-password\"}", "Cookie", cookie(s), "X-CSRF-Token", s.csrf());
+    assertThat(wrong.statusCode()).isEqualTo(401);
+    HttpResponse<String> changed = send("POST", "/api/v1/auth/password", change, "Cookie", cookie(s), "X-CSRF-Token", s.csrf());
+    try {
+      assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+      String newCookie = changed.headers().firstValue("Set-Cookie").orElseThrow();
+      String token = newCookie.substring("vigil_session=".length(), newCookie.indexOf(';'));
+      assertThat(send("GET", "/api/v1/auth/me", null, "Cookie", cookie(other)).statusCode()).isEqualTo(401);
+      assertThat(send("GET", "/api/v1/auth/me", null, "Cookie", cookie(s)).statusCode()).isEqualTo(401);
+      assertThat(send("GET", "/api/v1/auth/me", null, "Cookie", "vigil_session=" + token).statusCode()).isEqualTo(200);
+      assertThat(login("admin", PASSWORD).statusCode()).isEqualTo(401);
+      assertThat(login("admin", "another-password").statusCode()).isEqualTo(200);
+    } finally { // the other tests sign in with PASSWORD
+      Session now = new Session(changed.headers().firstValue("Set-Cookie").orElseThrow().split("[=;]")[1],
+          json(changed).path("csrf_token").asText());
+      send("POST", "/api/v1/auth/password", "{\"current_password\":\"another-password\",\"new_password\":\"" + PASSWORD + "\"}",
+          "Cookie", cookie(now), "X-CSRF-Token", now.csrf());
+    }
+    assertThat(login("admin", PASSWORD).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void theSqlConsoleCannotReadAccountsOrSessions() {
     for (String table : List.of("accounts", "login_sessions")) {
       HttpResponse<String> r = vigil.json("POST", "/api/v1/sql", TestServer.KEY, "{\"query\":\"SELECT * FROM " + table + "\"}");
