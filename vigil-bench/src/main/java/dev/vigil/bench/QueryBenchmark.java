@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * <pre>java -cp 'vigil-bench/target/vigil-bench.jar:vigil-bench/target/lib/*' dev.vigil.bench.QueryBenchmark DIR 10000000</pre>
  */
 public final class QueryBenchmark {
-  static final long NOW = 1_795_428_000_000_000_000L; // 2026-11-22T10:00:00Z
+  static final long NOW = 1_795_428_000_000_000_000L; // 2026-11-23T10:00:00Z
   static final long DAY = 86_400_000_000_000L;
   static final long LATE = 300_000_000_000L; // how late a span may arrive: five minutes
 

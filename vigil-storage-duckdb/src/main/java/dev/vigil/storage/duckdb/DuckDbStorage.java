@@ -1,5 +1,6 @@
 package dev.vigil.storage.duckdb;
 
+import dev.vigil.storage.AccountStore;
 import dev.vigil.storage.AlertStore;
 import dev.vigil.storage.CheckResult;
 import dev.vigil.storage.DeliveryStore;
@@ -40,6 +41,7 @@ public final class DuckDbStorage implements Storage {
   private final DuckDbMetricStore metricStore;
   private final DuckDbProjectStore projectStore;
   private final DuckDbSignalStore signalStore;
+  private final DuckDbAccountStore accountStore;
   private final DuckDbDeliveryStore deliveryStore;
   private final DuckDbAlertStore alertStore;
   private final DuckDbRetention retention;
@@ -64,6 +66,7 @@ public final class DuckDbStorage implements Storage {
       metricStore = new DuckDbMetricStore(db);
       projectStore = new DuckDbProjectStore(db, b.clock);
       signalStore = new DuckDbSignalStore(db);
+      accountStore = new DuckDbAccountStore(db);
       deliveryStore = new DuckDbDeliveryStore(db);
       alertStore = new DuckDbAlertStore(db);
       retention = new DuckDbRetention(db, files, reader, log);
@@ -107,6 +110,11 @@ public final class DuckDbStorage implements Storage {
   @Override
   public ProjectStore projectStore() {
     return projectStore;
+  }
+
+  @Override
+  public AccountStore accountStore() {
+    return accountStore;
   }
 
   @Override

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-  static final List<String> FILES = List.of("V001__initial.sql", "V004__alerting.sql"); // FIXME(merge): V002, V003
+  static final List<String> FILES = List.of("V001__initial.sql", "V002__accounts.sql", "V004__alerting.sql");
 
   private Migrations() {}
 

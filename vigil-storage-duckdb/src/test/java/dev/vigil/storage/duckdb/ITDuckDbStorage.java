@@ -1,6 +1,7 @@
 package dev.vigil.storage.duckdb;
 
 import dev.vigil.storage.Storage;
+import dev.vigil.storage.tests.ITAccounts;
 import dev.vigil.storage.tests.ITAlerts;
 import dev.vigil.storage.tests.ITDeliveries;
 import dev.vigil.storage.tests.ITMetrics;
@@ -76,6 +77,12 @@ class ITDuckDbStorage {
 
   @Nested
   class TenantIsolation extends ITTenantIsolation {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class Accounts extends ITAccounts {
     @Override protected Storage open(Path dir) { return openStorage(dir); }
     @Override protected void flush(Storage s) { flushStorage(s); }
   }
