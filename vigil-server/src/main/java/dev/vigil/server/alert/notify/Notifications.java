@@ -35,7 +35,9 @@ public final class Notifications {
       }
     }
     this.clock = clock;
-    this.json = new ObjectMapper().findAndRegisterModules();
+    // snake_case like the rest of the API, which shows stored notifications as they are
+    this.json = new ObjectMapper().findAndRegisterModules()
+        .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
   }
 
   /**

@@ -1,0 +1,66 @@
+package dev.vigil.server.alert;
+
+import dev.vigil.model.Project;
+import dev.vigil.server.alert.notify.DeliveryWorker;
+import dev.vigil.server.alert.notify.Notifications;
+import dev.vigil.server.alert.notify.SmtpSettings;
+import dev.vigil.storage.Storage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Alerting in a running server: evaluates the rules for every project on a fixed interval and runs
+ * the delivery worker. A failing evaluation is logged and tried again next interval; it never stops
+ * the schedule.
+ */
+public final class Alerting implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Alerting.class);
+  private static final Duration DELIVERY_POLL = Duration.ofSeconds(2);
+
+  private final Storage storage;
+  private final AlertsFile file;
+  private final AlertEvaluator evaluator;
+  private final DeliveryWorker worker;
+  private final ScheduledExecutorService timer;
+
+  public Alerting(Storage storage, AlertsFile file, SmtpSettings smtp, Clock clock, String baseUrl, Duration interval) {
+    this.storage = storage;
+    this.file = file;
+    Notifications notifications = new Notifications(storage.deliveryStore(), file.channels(), clock);
+    this.evaluator = new AlertEvaluator(storage.metricStore(), storage.alertStore(), notifications, clock, baseUrl);
+    this.worker = new DeliveryWorker(notifications, storage.deliveryStore(), smtp, clock);
+    this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vigil-alerts").daemon().factory());
+    if (!file.rules().isEmpty()) {
+      timer.scheduleWithFixedDelay(this::evaluateAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+    worker.start(DELIVERY_POLL);
+    LOG.info("alerting: {} rules, {} channels", file.rules().size(), file.channels().size());
+  }
+
+  public List<AlertRule> rules() {
+    return file.rules();
+  }
+
+  /** One evaluation of every rule for every project. */
+  void evaluateAll() {
+    for (Project p : storage.projectStore().listProjects()) {
+      try {
+        evaluator.evaluate(p.id(), file.rules());
+      } catch (RuntimeException e) {
+        LOG.warn("alert evaluation for project {} failed; next try in one interval: {}", p.id(), e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    worker.close();
+  }
+}
