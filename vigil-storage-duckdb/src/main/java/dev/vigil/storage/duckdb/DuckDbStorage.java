@@ -4,6 +4,7 @@ import dev.vigil.storage.CheckResult;
 import dev.vigil.storage.MetricStore;
 import dev.vigil.storage.ProjectStore;
 import dev.vigil.storage.Retention;
+import dev.vigil.storage.ScoringStore;
 import dev.vigil.storage.SignalStore;
 import dev.vigil.storage.SpanConsumer;
 import dev.vigil.storage.SpanListener;
@@ -39,6 +40,7 @@ public final class DuckDbStorage implements Storage {
   private final DuckDbProjectStore projectStore;
   private final DuckDbSignalStore signalStore;
   private final DuckDbRetention retention;
+  private final DuckDbScoringStore scoringStore;
   private final SqlConsole sqlConsole;
 
   private DuckDbStorage(Builder b) throws SQLException, IOException {
@@ -61,6 +63,7 @@ public final class DuckDbStorage implements Storage {
       projectStore = new DuckDbProjectStore(db, b.clock);
       signalStore = new DuckDbSignalStore(db);
       retention = new DuckDbRetention(db, files, reader, log);
+      scoringStore = new DuckDbScoringStore(db, new LogFeed(db, files, reader));
       Database.Pool consolePool = db.console();
       sqlConsole = new DuckDbSqlConsole(new DuckDbSqlConsole.Connections() {
         @Override
@@ -111,6 +114,11 @@ public final class DuckDbStorage implements Storage {
   @Override
   public SqlConsole sqlConsole() {
     return sqlConsole;
+  }
+
+  @Override
+  public ScoringStore scoringStore() {
+    return scoringStore;
   }
 
   @Override
