@@ -6,6 +6,8 @@ import dev.vigil.server.config.VigilConfig;
 import dev.vigil.server.http.HttpApi;
 import dev.vigil.server.ingest.IngestService;
 import dev.vigil.server.ingest.cost.PriceTable;
+import dev.vigil.server.scoring.ScoringService;
+import dev.vigil.server.scoring.pipeline.ScoringSettings;
 import dev.vigil.storage.duckdb.DuckDbStorage;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -38,6 +40,7 @@ public final class VigilServer implements AutoCloseable {
   private final HttpApi http;
   private final ApiKeys keys;
   private final ScheduledExecutorService jobs;
+  private final ScoringService scoring;
   private final int port;
   private final String firstKey;
   private final long firstProjectId;
@@ -54,8 +57,15 @@ public final class VigilServer implements AutoCloseable {
       firstKey = boot.key;
       firstProjectId = boot.projectId;
       IngestService ingest = new IngestService(storage, PriceTable.loadDefault(), config.piiDefaultRegion(), secret, registry);
-      http = new HttpApi(config, storage, keys, ingest, registry, clock);
-      port = http.start();
+      scoring = new ScoringService(storage, scoringSettings(config), registry, clock);
+      scoring.start();
+      try {
+        http = new HttpApi(config, storage, keys, ingest, scoring, registry, clock);
+        port = http.start();
+      } catch (RuntimeException e) {
+        scoring.close();
+        throw e;
+      }
       jobs = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vigil-jobs").daemon().factory());
       Retention retention = new Retention(storage, clock);
       jobs.scheduleWithFixedDelay(retention::run, 1, config.retentionCheckIntervalMinutes(), TimeUnit.MINUTES);
@@ -86,7 +96,14 @@ public final class VigilServer implements AutoCloseable {
   public void close() {
     jobs.shutdownNow();
     http.close();
+    scoring.close();
     storage.close();
+  }
+
+  private static ScoringSettings scoringSettings(VigilConfig config) {
+    VigilConfig.Scoring s = config.scoring();
+    return new ScoringSettings(s.enabled(), s.workers(), java.time.Duration.ofMillis(s.evaluatorTimeoutMs()), s.maxAttempts(),
+        java.time.Duration.ofSeconds(s.retryBackoffSeconds()), s.batchSpans(), s.scorecardsDir(), config.piiDefaultRegion());
   }
 
   private record Bootstrap(long projectId, String key) {}

@@ -52,7 +52,17 @@ public final class ConfigLoader {
         v.integer("sql.timeout_seconds", 1, 3600),
         v.integer("sql.max_rows", 1, 1_000_000),
         v.string("pii.default_region"),
-        v.integer("retention.check_interval_minutes", 1, 10_080));
+        v.integer("retention.check_interval_minutes", 1, 10_080),
+        new VigilConfig.Scoring(
+            v.bool("scoring.enabled"),
+            values.get("scoring.scorecards_dir").isBlank()
+                ? (file == null ? Path.of("scorecards") : file.toAbsolutePath().getParent().resolve("scorecards"))
+                : Path.of(values.get("scoring.scorecards_dir")),
+            v.integer("scoring.workers", 1, 256),
+            v.integer("scoring.evaluator_timeout_ms", 1, 3_600_000),
+            v.integer("scoring.max_attempts", 1, 100),
+            v.integer("scoring.retry_backoff_seconds", 1, 86_400),
+            v.integer("scoring.batch_spans", 1, 100_000)));
   }
 
   private static void readYaml(Path file, Map<String, String> values, Map<String, String> sources) {
@@ -105,6 +115,13 @@ public final class ConfigLoader {
       } catch (NumberFormatException e) {
         throw bad(key, "must be a whole number");
       }
+    }
+
+    boolean bool(String key) {
+      String v = values.get(key).strip().toLowerCase(java.util.Locale.ROOT);
+      if (v.equals("true")) return true;
+      if (v.equals("false")) return false;
+      throw bad(key, "must be true or false");
     }
 
     int integer(String key, int min, int max) {

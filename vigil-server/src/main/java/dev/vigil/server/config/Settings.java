@@ -16,7 +16,14 @@ final class Settings {
       new Setting("sql.timeout_seconds", "10", "Time limit of one SQL console query."),
       new Setting("sql.max_rows", "10000", "Most rows one SQL console query returns."),
       new Setting("pii.default_region", "US", "Region for phone numbers written without a country code (ISO 3166 code)."),
-      new Setting("retention.check_interval_minutes", "60", "How often data past each project's retention is purged."));
+      new Setting("retention.check_interval_minutes", "60", "How often data past each project's retention is purged."),
+      new Setting("scoring.enabled", "true", "Run the scoring pipeline; when off, stored spans wait and are scored once it is on."),
+      new Setting("scoring.scorecards_dir", "", "Directory of scorecard YAML files; empty: 'scorecards' beside the config file, else ./scorecards."),
+      new Setting("scoring.workers", "2", "Evaluations run at once."),
+      new Setting("scoring.evaluator_timeout_ms", "5000", "Longest one evaluation may run before it fails as timed out."),
+      new Setting("scoring.max_attempts", "5", "Attempts of a failing evaluation before it becomes a dead letter."),
+      new Setting("scoring.retry_backoff_seconds", "30", "Wait before the first retry; doubles with each failure, at most an hour."),
+      new Setting("scoring.batch_spans", "1000", "Spans the pipeline reads per pass."));
 
   private Settings() {}
 }

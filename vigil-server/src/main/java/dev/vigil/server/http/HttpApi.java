@@ -4,6 +4,7 @@ import dev.vigil.server.auth.ApiKeys;
 import dev.vigil.server.config.VigilConfig;
 import dev.vigil.server.ingest.IngestService;
 import dev.vigil.server.ingest.api.NativeIngestDecoder;
+import dev.vigil.server.scoring.ScoringService;
 import dev.vigil.storage.Storage;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -20,7 +21,7 @@ public final class HttpApi implements AutoCloseable {
   private final VigilConfig config;
 
   public HttpApi(VigilConfig config, Storage storage, ApiKeys keys, IngestService ingest,
-      PrometheusMeterRegistry registry, Clock clock) {
+      ScoringService scoring, PrometheusMeterRegistry registry, Clock clock) {
     this.config = config;
     Authn authn = new Authn(keys);
     Bodies bodies = new Bodies(config.maxBodyBytes(), config.maxDecompressedBytes());
@@ -37,6 +38,7 @@ public final class HttpApi implements AutoCloseable {
       new SqlRoutes(authn, storage.sqlConsole(), config.sqlMaxRows(), Duration.ofSeconds(config.sqlTimeoutSeconds()))
           .register(c.routes);
       new QueryRoutes(authn, storage, clock).register(c.routes);
+      new ScoringRoutes(authn, scoring).register(c.routes);
     });
   }
 
