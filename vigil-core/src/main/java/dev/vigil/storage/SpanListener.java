@@ -10,5 +10,14 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface SpanListener {
+  /** @param spans the spans stored, or an empty list for a listener that does not {@link #wantsSpans()} */
   void onStored(long projectId, List<Span> spans);
+
+  /**
+   * False for a listener that only needs to know that spans were stored (it reads them itself, e.g.
+   * from a cursor): storage then need not hold every accepted span in memory until it is indexed.
+   */
+  default boolean wantsSpans() {
+    return true;
+  }
 }

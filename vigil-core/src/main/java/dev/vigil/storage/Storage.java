@@ -34,6 +34,9 @@ public interface Storage extends AutoCloseable {
   /** The read-only SQL console over the caller's own project. */
   SqlConsole sqlConsole();
 
+  /** The scoring pipeline's queue (the span log read from a cursor), checkpoints, retries and scorecards. */
+  ScoringStore scoringStore();
+
   /** Removes data past a project's retention. */
   Retention retention();
 

@@ -1,13 +1,17 @@
 package dev.vigil.server;
 
 import dev.vigil.model.Project;
+import dev.vigil.server.alert.Alerting;
+import dev.vigil.server.alert.AlertsFile;
+import dev.vigil.server.alert.notify.SmtpSettings;
 import dev.vigil.server.auth.ApiKeys;
 import dev.vigil.server.auth.SignIn;
 import dev.vigil.server.config.VigilConfig;
 import dev.vigil.server.http.HttpApi;
 import dev.vigil.server.ingest.IngestService;
 import dev.vigil.server.ingest.cost.PriceTable;
-import dev.vigil.server.monitor.GenAiMetrics;
+import dev.vigil.server.scoring.ScoringService;
+import dev.vigil.server.scoring.pipeline.ScoringSettings;
 import dev.vigil.storage.duckdb.DuckDbStorage;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -24,6 +28,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,6 +47,8 @@ public final class VigilServer implements AutoCloseable {
   private final HttpApi http;
   private final ApiKeys keys;
   private final ScheduledExecutorService jobs;
+  private final ScoringService scoring;
+  private final Alerting alerting; // null without a rules file
   private final int port;
   private final String firstKey;
   private final long firstProjectId;
@@ -53,7 +60,6 @@ public final class VigilServer implements AutoCloseable {
         .maxPendingRows(config.maxPendingSpans()).build();
     try {
       PrometheusMeterRegistry registry = metrics(storage);
-      storage.addListener(new GenAiMetrics(registry));
       keys = new ApiKeys(storage.projectStore(), clock);
       SignIn signIn = new SignIn(storage.accountStore(), clock, Duration.ofHours(config.sessionTtlHours()));
       Bootstrap boot = bootstrap(config);
@@ -61,8 +67,18 @@ public final class VigilServer implements AutoCloseable {
       firstKey = boot.key;
       firstProjectId = boot.projectId;
       IngestService ingest = new IngestService(storage, PriceTable.loadDefault(), config.piiDefaultRegion(), secret, registry);
-      http = new HttpApi(config, storage, keys, signIn, ingest, registry, clock);
-      port = http.start();
+      scoring = new ScoringService(storage, scoringSettings(config), registry, clock);
+      scoring.start();
+      alerting = alerting(config, storage, clock);
+      try {
+        http = new HttpApi(config, storage, keys, signIn, ingest, scoring,
+            alerting == null ? List::of : alerting::rules, registry, clock);
+        port = http.start();
+      } catch (RuntimeException e) {
+        scoring.close();
+        if (alerting != null) alerting.close();
+        throw e;
+      }
       jobs = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vigil-jobs").daemon().factory());
       Retention retention = new Retention(storage, clock);
       jobs.scheduleWithFixedDelay(retention::run, 1, config.retentionCheckIntervalMinutes(), TimeUnit.MINUTES);
@@ -94,7 +110,25 @@ public final class VigilServer implements AutoCloseable {
   public void close() {
     jobs.shutdownNow();
     http.close();
+    if (alerting != null) alerting.close();
+    scoring.close();
     storage.close();
+  }
+
+  private static ScoringSettings scoringSettings(VigilConfig config) {
+    VigilConfig.Scoring s = config.scoring();
+    return new ScoringSettings(s.enabled(), s.workers(), java.time.Duration.ofMillis(s.evaluatorTimeoutMs()), s.maxAttempts(),
+        java.time.Duration.ofSeconds(s.retryBackoffSeconds()), s.batchSpans(), s.scorecardsDir(), config.piiDefaultRegion());
+  }
+
+  /** Alerting when a rules file is configured; a bad file stops start-up with its message. */
+  private static Alerting alerting(VigilConfig config, DuckDbStorage storage, Clock clock) {
+    VigilConfig.Alerting a = config.alerting();
+    if (a.rulesFile() == null) return null;
+    AlertsFile file = AlertsFile.load(a.rulesFile(), System::getenv);
+    SmtpSettings smtp = a.smtpHost() == null ? null
+        : new SmtpSettings(a.smtpHost(), a.smtpPort(), a.smtpFrom(), a.smtpUsername(), a.smtpPassword(), a.smtpStartTls());
+    return new Alerting(storage, file, smtp, clock, a.publicUrl(), Duration.ofSeconds(a.intervalSeconds()));
   }
 
   private record Bootstrap(long projectId, String key) {}

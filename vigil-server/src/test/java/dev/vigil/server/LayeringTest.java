@@ -38,6 +38,14 @@ class LayeringTest {
   }
 
   @Test
+  void scoringKnowsNoHttpNorQueryNorBackend() {
+    noClasses().that().resideInAPackage("dev.vigil.server.scoring..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.vigil.server.http..", "dev.vigil.server.query..",
+            "dev.vigil.server.demo..", "dev.vigil.storage.duckdb..", "io.javalin..")
+        .check(CLASSES);
+  }
+
+  @Test
   void onlyHttpKnowsTheWebFramework() {
     noClasses().that().resideOutsideOfPackage("dev.vigil.server.http..")
         .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "jakarta.servlet..", "org.eclipse.jetty..")

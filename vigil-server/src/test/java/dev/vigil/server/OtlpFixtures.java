@@ -35,6 +35,12 @@ public final class OtlpFixtures {
   /** A root request span and one chat call under it, in one request. */
   public static ExportTraceServiceRequest chat(String traceId, String rootId, String llmId, long startNanos,
       String model, String userMessage) {
+    return chat(traceId, rootId, llmId, startNanos, model, userMessage, "Here is how.");
+  }
+
+  /** The same, with the assistant's answer given (plain text, no quotes or backslashes). */
+  public static ExportTraceServiceRequest chat(String traceId, String rootId, String llmId, long startNanos,
+      String model, String userMessage, String answer) {
     Span root = Span.newBuilder().setTraceId(bytes(traceId)).setSpanId(bytes(rootId)).setName("POST /chat")
         .setKind(Span.SpanKind.SPAN_KIND_SERVER).setStartTimeUnixNano(startNanos)
         .setEndTimeUnixNano(startNanos + 2_000_000_000L)
@@ -52,7 +58,7 @@ public final class OtlpFixtures {
         .addAttributes(kv("gen_ai.input.messages",
             "[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"" + userMessage + "\"}]}]"))
         .addAttributes(kv("gen_ai.output.messages",
-            "[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":\"Here is how.\"}],\"finish_reason\":\"stop\"}]"))
+            "[{\"role\":\"assistant\",\"parts\":[{\"type\":\"text\",\"content\":\"" + answer + "\"}],\"finish_reason\":\"stop\"}]"))
         .setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_OK)).build();
     return ExportTraceServiceRequest.newBuilder().addResourceSpans(ResourceSpans.newBuilder()
         .setResource(Resource.newBuilder().addAttributes(kv("service.name", "support-api")))

@@ -54,7 +54,31 @@ public final class ConfigLoader {
         v.integer("sql.timeout_seconds", 1, 3600),
         v.integer("sql.max_rows", 1, 1_000_000),
         v.string("pii.default_region"),
-        v.integer("retention.check_interval_minutes", 1, 10_080));
+        v.integer("retention.check_interval_minutes", 1, 10_080),
+        new VigilConfig.Scoring(
+            v.bool("scoring.enabled"),
+            values.get("scoring.scorecards_dir").isBlank()
+                ? (file == null ? Path.of("scorecards") : file.toAbsolutePath().getParent().resolve("scorecards"))
+                : Path.of(values.get("scoring.scorecards_dir")),
+            v.integer("scoring.workers", 1, 256),
+            v.integer("scoring.evaluator_timeout_ms", 1, 3_600_000),
+            v.integer("scoring.max_attempts", 1, 100),
+            v.integer("scoring.retry_backoff_seconds", 1, 86_400),
+            v.integer("scoring.batch_spans", 1, 100_000)),
+        new VigilConfig.Alerting(
+            values.get("alerting.rules_file").isBlank() ? null : Path.of(values.get("alerting.rules_file")),
+            v.integer("alerting.interval_seconds", 1, 3600),
+            blankToNull(values.get("alerting.public_url")),
+            blankToNull(values.get("smtp.host")),
+            v.integer("smtp.port", 1, 65535),
+            v.string("smtp.from"),
+            blankToNull(values.get("smtp.username")),
+            blankToNull(values.get("smtp.password")),
+            v.bool("smtp.starttls")));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   private static void readYaml(Path file, Map<String, String> values, Map<String, String> sources) {
@@ -93,7 +117,7 @@ public final class ConfigLoader {
 
   /** Typed access with errors that name the key and where its value came from. */
   private record Values(Map<String, String> values, Map<String, String> sources) {
-    private static final java.util.Set<String> SECRETS = java.util.Set.of("init_api_key", "admin_password");
+    private static final java.util.Set<String> SECRETS = java.util.Set.of("init_api_key", "admin_password", "smtp.password");
 
     String string(String key) {
       String v = values.get(key);
@@ -109,6 +133,13 @@ public final class ConfigLoader {
       } catch (NumberFormatException e) {
         throw bad(key, "must be a whole number");
       }
+    }
+
+    boolean bool(String key) {
+      String v = values.get(key).strip().toLowerCase(java.util.Locale.ROOT);
+      if (v.equals("true")) return true;
+      if (v.equals("false")) return false;
+      throw bad(key, "must be true or false");
     }
 
     int integer(String key, int min, int max) {

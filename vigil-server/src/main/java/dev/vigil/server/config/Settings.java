@@ -18,7 +18,23 @@ final class Settings {
       new Setting("sql.timeout_seconds", "10", "Time limit of one SQL console query."),
       new Setting("sql.max_rows", "10000", "Most rows one SQL console query returns."),
       new Setting("pii.default_region", "US", "Region for phone numbers written without a country code (ISO 3166 code)."),
-      new Setting("retention.check_interval_minutes", "60", "How often data past each project's retention is purged."));
+      new Setting("retention.check_interval_minutes", "60", "How often data past each project's retention is purged."),
+      new Setting("scoring.enabled", "true", "Run the scoring pipeline; when off, stored spans wait and are scored once it is on."),
+      new Setting("scoring.scorecards_dir", "", "Directory of scorecard YAML files; empty: 'scorecards' beside the config file, else ./scorecards."),
+      new Setting("scoring.workers", "2", "Evaluations run at once."),
+      new Setting("scoring.evaluator_timeout_ms", "5000", "Longest one evaluation may run before it fails as timed out."),
+      new Setting("scoring.max_attempts", "5", "Attempts of a failing evaluation before it becomes a dead letter."),
+      new Setting("scoring.retry_backoff_seconds", "30", "Wait before the first retry; doubles with each failure, at most an hour."),
+      new Setting("scoring.batch_spans", "1000", "Spans the pipeline reads per pass."),
+      new Setting("alerting.rules_file", "", "YAML file of alert rules and notification channels (docs/alerting.md). Empty: no alerting."),
+      new Setting("alerting.interval_seconds", "30", "How often alert rules are evaluated."),
+      new Setting("alerting.public_url", "", "Vigil's address as people reach it, for links in notifications (e.g. https://vigil.example.com)."),
+      new Setting("smtp.host", "", "SMTP server for email notifications. Empty: email channels fail visibly."),
+      new Setting("smtp.port", "587", "SMTP port."),
+      new Setting("smtp.from", "vigil@localhost", "Sender address of notification emails."),
+      new Setting("smtp.username", "", "SMTP user name. Empty: no authentication."),
+      new Setting("smtp.password", "", "SMTP password (never printed)."),
+      new Setting("smtp.starttls", "true", "Require STARTTLS before authenticating and sending."));
 
   private Settings() {}
 }

@@ -17,32 +17,68 @@ public record VigilConfig(
     int sqlTimeoutSeconds,
     int sqlMaxRows,
     String piiDefaultRegion,
-    int retentionCheckIntervalMinutes) {
+    int retentionCheckIntervalMinutes,
+    Scoring scoring,
+    Alerting alerting) {
+
+  /** The scoring pipeline's settings; {@code scorecardsDir} is already resolved. */
+  public record Scoring(boolean enabled, Path scorecardsDir, int workers, int evaluatorTimeoutMs, int maxAttempts,
+      int retryBackoffSeconds, int batchSpans) {
+
+    public Scoring withEnabled(boolean on) {
+      return new Scoring(on, scorecardsDir, workers, evaluatorTimeoutMs, maxAttempts, retryBackoffSeconds, batchSpans);
+    }
+  }
+
+  /**
+   * Alert rules and where notifications go. {@code rulesFile} null: no rules. {@code smtpHost} null:
+   * email channels fail visibly. {@code publicUrl} null: notifications carry no link to Vigil.
+   */
+  public record Alerting(Path rulesFile, int intervalSeconds, String publicUrl, String smtpHost, int smtpPort,
+      String smtpFrom, String smtpUsername, String smtpPassword, boolean smtpStartTls) {
+
+    @Override
+    public String toString() { // never print the SMTP password
+      return "Alerting[rulesFile=" + rulesFile + ", intervalSeconds=" + intervalSeconds + ", smtpHost=" + smtpHost + "]";
+    }
+  }
 
   /** A copy bound to another address and port (tests: 127.0.0.1 and port 0). */
   public VigilConfig withAddress(String newHost, int newPort) {
-    return new VigilConfig(newHost, newPort, dataDir, initApiKey, adminPassword, sessionTtlHours,
-        maxBodyBytes, maxDecompressedBytes, storageMemoryLimit, maxPendingSpans, sqlTimeoutSeconds, sqlMaxRows,
-        piiDefaultRegion, retentionCheckIntervalMinutes);
+    return new VigilConfig(newHost, newPort, dataDir, initApiKey, adminPassword, sessionTtlHours, maxBodyBytes,
+        maxDecompressedBytes, storageMemoryLimit, maxPendingSpans, sqlTimeoutSeconds, sqlMaxRows, piiDefaultRegion,
+        retentionCheckIntervalMinutes, scoring, alerting);
   }
 
   public VigilConfig withDataDir(Path newDataDir) {
-    return new VigilConfig(host, port, newDataDir, initApiKey, adminPassword, sessionTtlHours,
-        maxBodyBytes, maxDecompressedBytes, storageMemoryLimit, maxPendingSpans, sqlTimeoutSeconds, sqlMaxRows,
-        piiDefaultRegion, retentionCheckIntervalMinutes);
+    return new VigilConfig(host, port, newDataDir, initApiKey, adminPassword, sessionTtlHours, maxBodyBytes,
+        maxDecompressedBytes, storageMemoryLimit, maxPendingSpans, sqlTimeoutSeconds, sqlMaxRows, piiDefaultRegion,
+        retentionCheckIntervalMinutes, scoring, alerting);
   }
 
   public VigilConfig withInitApiKey(String key) {
-    return new VigilConfig(host, port, dataDir, key, adminPassword, sessionTtlHours,
-        maxBodyBytes, maxDecompressedBytes, storageMemoryLimit, maxPendingSpans, sqlTimeoutSeconds, sqlMaxRows,
-        piiDefaultRegion, retentionCheckIntervalMinutes);
+    return new VigilConfig(host, port, dataDir, key, adminPassword, sessionTtlHours, maxBodyBytes,
+        maxDecompressedBytes, storageMemoryLimit, maxPendingSpans, sqlTimeoutSeconds, sqlMaxRows, piiDefaultRegion,
+        retentionCheckIntervalMinutes, scoring, alerting);
   }
 
   /** A copy with the first admin's password set (tests; otherwise VIGIL_ADMIN_PASSWORD). */
   public VigilConfig withAdminPassword(String password) {
     return new VigilConfig(host, port, dataDir, initApiKey, password, sessionTtlHours, maxBodyBytes,
-        maxDecompressedBytes, storageMemoryLimit, maxPendingSpans, sqlTimeoutSeconds, sqlMaxRows,
-        piiDefaultRegion, retentionCheckIntervalMinutes);
+        maxDecompressedBytes, storageMemoryLimit, maxPendingSpans, sqlTimeoutSeconds, sqlMaxRows, piiDefaultRegion,
+        retentionCheckIntervalMinutes, scoring, alerting);
+  }
+
+  public VigilConfig withScoring(Scoring newScoring) {
+    return new VigilConfig(host, port, dataDir, initApiKey, adminPassword, sessionTtlHours, maxBodyBytes,
+        maxDecompressedBytes, storageMemoryLimit, maxPendingSpans, sqlTimeoutSeconds, sqlMaxRows, piiDefaultRegion,
+        retentionCheckIntervalMinutes, newScoring, alerting);
+  }
+
+  public VigilConfig withAlerting(Alerting newAlerting) {
+    return new VigilConfig(host, port, dataDir, initApiKey, adminPassword, sessionTtlHours, maxBodyBytes,
+        maxDecompressedBytes, storageMemoryLimit, maxPendingSpans, sqlTimeoutSeconds, sqlMaxRows, piiDefaultRegion,
+        retentionCheckIntervalMinutes, scoring, newAlerting);
   }
 
   @Override

@@ -1,16 +1,20 @@
 package dev.vigil.server.http;
 
+import dev.vigil.server.alert.AlertRule;
 import dev.vigil.server.auth.ApiKeys;
 import dev.vigil.server.auth.SignIn;
 import dev.vigil.server.config.VigilConfig;
 import dev.vigil.server.ingest.IngestService;
 import dev.vigil.server.ingest.api.NativeIngestDecoder;
+import dev.vigil.server.scoring.ScoringService;
 import dev.vigil.storage.Storage;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The HTTP server: one port for OTLP ingest, the JSON API and the web UI. The only package that
@@ -21,7 +25,7 @@ public final class HttpApi implements AutoCloseable {
   private final VigilConfig config;
 
   public HttpApi(VigilConfig config, Storage storage, ApiKeys keys, SignIn signIn, IngestService ingest,
-      PrometheusMeterRegistry registry, Clock clock) {
+      ScoringService scoring, Supplier<List<AlertRule>> alertRules, PrometheusMeterRegistry registry, Clock clock) {
     this.config = config;
     CookieAuth cookies = new CookieAuth(signIn, storage.projectStore());
     Authn authn = new Authn(keys, cookies);
@@ -41,6 +45,8 @@ public final class HttpApi implements AutoCloseable {
       new QueryRoutes(authn, storage, clock).register(c.routes);
       new AuthRoutes(signIn, cookies, storage.projectStore()).register(c.routes);
       new UiRoutes(cookies).register(c.routes);
+      new ScoringRoutes(authn, scoring).register(c.routes);
+      new AlertRoutes(authn, alertRules, storage.alertStore(), storage.deliveryStore()).register(c.routes);
     });
   }
 

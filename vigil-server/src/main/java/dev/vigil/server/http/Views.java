@@ -215,6 +215,7 @@ final class Views {
     m.put("source", s.source().name().toLowerCase(Locale.ROOT));
     m.put("comment", s.comment());
     m.put("time", time(s.epochNanos()));
+    m.put("metadata", s.metadata());
     return m;
   }
 

@@ -44,12 +44,14 @@ public final class IngestService {
   private final Counter rejectedSpans;
   private final Counter unpricedCalls;
   private final Counter estimatedUsage;
+  private final GenAiMetrics genAi;
 
   public IngestService(Storage storage, PriceTable prices, String piiRegion, byte[] hashKey, MeterRegistry metrics) {
     this.storage = storage;
     this.pipelines = new ProjectPipelines(storage.projectStore(), piiRegion, hashKey);
     this.usageAndCost = new UsageAndCost(prices);
     this.metrics = metrics;
+    this.genAi = new GenAiMetrics(metrics);
     this.acceptedSpans = Counter.builder("vigil.ingest.spans").tag("result", "accepted")
         .description("Spans stored").register(metrics);
     this.rejectedSpans = Counter.builder("vigil.ingest.spans").tag("result", "rejected")
@@ -66,6 +68,7 @@ public final class IngestService {
     List<Span> spans = prepare(p, n.spans());
     storage.spanConsumer().accept(projectId, spans, List.of());
     acceptedSpans.increment(spans.size());
+    genAi.record(projectId, spans);
     rejectedSpans.increment(n.rejectedSpans());
     return new IngestOutcome(spans.size(), n.rejectedSpans(), 0, n.errors());
   }
@@ -85,6 +88,7 @@ public final class IngestService {
     List<Span> spans = prepare(p, batch.spans());
     storage.spanConsumer().accept(projectId, spans, List.of());
     acceptedSpans.increment(spans.size());
+    genAi.record(projectId, spans);
     PiiMasker m = p.masker();
     storage.signalStore().putScores(projectId, batch.scores().stream().map(s -> new Score(s.id(), s.traceId(),
         s.spanId(), s.name(), s.dataType(), s.value(), mask(m, s.label()), s.source(), mask(m, s.comment()),

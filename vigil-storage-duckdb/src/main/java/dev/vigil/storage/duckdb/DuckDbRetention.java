@@ -41,6 +41,7 @@ final class DuckDbRetention implements Retention {
       for (String table : List.of("score_rows", "feedback_rows", "change_rows")) {
         delete(conn, "DELETE FROM " + table + " WHERE project_id = ? AND time_ns < ?", projectId, epochNanos);
       }
+      delete(conn, "DELETE FROM scoring_tasks WHERE project_id = ? AND span_start_ns < ?", projectId, epochNanos);
       try (PreparedStatement ps = conn.prepareStatement(
           "SELECT segment_id FROM segments WHERE project_id = ? AND max_start_ns < ? AND segment_id <> ?")) {
         ps.setLong(1, projectId);

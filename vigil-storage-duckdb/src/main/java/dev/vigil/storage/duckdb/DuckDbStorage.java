@@ -7,6 +7,7 @@ import dev.vigil.storage.DeliveryStore;
 import dev.vigil.storage.MetricStore;
 import dev.vigil.storage.ProjectStore;
 import dev.vigil.storage.Retention;
+import dev.vigil.storage.ScoringStore;
 import dev.vigil.storage.SignalStore;
 import dev.vigil.storage.SpanConsumer;
 import dev.vigil.storage.SpanListener;
@@ -45,6 +46,7 @@ public final class DuckDbStorage implements Storage {
   private final DuckDbDeliveryStore deliveryStore;
   private final DuckDbAlertStore alertStore;
   private final DuckDbRetention retention;
+  private final DuckDbScoringStore scoringStore;
   private final SqlConsole sqlConsole;
 
   private DuckDbStorage(Builder b) throws SQLException, IOException {
@@ -70,6 +72,7 @@ public final class DuckDbStorage implements Storage {
       deliveryStore = new DuckDbDeliveryStore(db);
       alertStore = new DuckDbAlertStore(db);
       retention = new DuckDbRetention(db, files, reader, log);
+      scoringStore = new DuckDbScoringStore(db, new LogFeed(db, files, reader));
       Database.Pool consolePool = db.console();
       sqlConsole = new DuckDbSqlConsole(new DuckDbSqlConsole.Connections() {
         @Override
@@ -135,6 +138,11 @@ public final class DuckDbStorage implements Storage {
   @Override
   public SqlConsole sqlConsole() {
     return sqlConsole;
+  }
+
+  @Override
+  public ScoringStore scoringStore() {
+    return scoringStore;
   }
 
   @Override

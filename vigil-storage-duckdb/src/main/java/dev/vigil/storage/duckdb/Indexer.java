@@ -78,7 +78,8 @@ final class Indexer implements AutoCloseable {
   }
 
   boolean wantsFullSpans() {
-    return !listeners.isEmpty();
+    for (SpanListener l : listeners) if (l.wantsSpans()) return true;
+    return false;
   }
 
   /** Counted before the log append so load shedding sees work the moment it is accepted. */
@@ -208,12 +209,16 @@ final class Indexer implements AutoCloseable {
   private void notifyListeners(List<IndexWork> group) {
     if (listeners.isEmpty()) return;
     for (IndexWork w : group) {
-      if (w.fullSpans() == null || w.fullSpans().isEmpty()) continue;
-      List<Span> stored = new ArrayList<>(w.fullSpans().size());
-      for (int i = 0; i < w.spans().size; i++) if (!w.spans().skip[i]) stored.add(w.fullSpans().get(i));
+      if (w.spans().size == 0) continue;
+      List<Span> stored = List.of();
+      if (w.fullSpans() != null) {
+        stored = new ArrayList<>(w.fullSpans().size());
+        for (int i = 0; i < w.spans().size; i++) if (!w.spans().skip[i]) stored.add(w.fullSpans().get(i));
+      }
       for (SpanListener l : listeners) {
+        if (l.wantsSpans() && w.fullSpans() == null) continue; // registered after this block was accepted
         try {
-          l.onStored(w.projectId(), stored);
+          l.onStored(w.projectId(), l.wantsSpans() ? stored : List.of());
         } catch (Throwable t) {
           LOG.warn("span listener {} failed", l, t);
         }

@@ -11,18 +11,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Versioned schema migrations: numbered SQL files applied in order, each in its own transaction,
- * recorded in {@code schema_version}. A data directory from an older version upgrades on start; one
- * from a newer version is refused rather than misread.
+ * Versioned schema migrations: SQL files named {@code V<number>__<what>.sql}, applied in number
+ * order, each in its own transaction, recorded in {@code schema_version}. Every file whose number is
+ * not recorded yet is applied, so migrations written on parallel branches (numbers reserved ahead,
+ * merged later) all reach a data directory. One from a newer Vigil is refused rather than misread.
  */
 final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-  static final List<String> FILES = List.of("V001__initial.sql", "V002__accounts.sql", "V004__alerting.sql");
+  static final List<String> FILES = List.of("V001__initial.sql", "V002__accounts.sql", "V003__scoring.sql",
+      "V004__alerting.sql");
 
   private Migrations() {}
 
   static int latest() {
-    return FILES.size();
+    return FILES.stream().mapToInt(Migrations::version).max().orElse(0);
+  }
+
+  static int version(String file) {
+    return Integer.parseInt(file.substring(1, file.indexOf("__")));
   }
 
   /** @return the schema version after migrating */
@@ -35,18 +41,21 @@ final class Migrations {
       throw new IllegalStateException("the data directory has schema version " + current
           + " but this Vigil knows only up to " + latest() + "; run a newer Vigil");
     }
-    for (int v = current + 1; v <= latest(); v++) {
-      String sql = load(FILES.get(v - 1));
+    java.util.Set<Integer> applied = applied(conn);
+    for (String file : FILES) {
+      int v = version(file);
+      if (applied.contains(v)) continue;
+      String sql = load(file);
       boolean auto = conn.getAutoCommit();
       conn.setAutoCommit(false);
       try (Statement st = conn.createStatement()) {
         for (String statement : statements(sql)) st.execute(statement);
         st.execute("INSERT INTO schema_version VALUES (" + v + ", now())");
         conn.commit();
-        LOG.info("applied schema migration {}", FILES.get(v - 1));
+        LOG.info("applied schema migration {}", file);
       } catch (SQLException e) {
         conn.rollback();
-        throw new SQLException("schema migration " + FILES.get(v - 1) + " failed: " + e.getMessage(), e);
+        throw new SQLException("schema migration " + file + " failed: " + e.getMessage(), e);
       } finally {
         conn.setAutoCommit(auto);
       }
@@ -60,6 +69,14 @@ final class Migrations {
       rs.next();
       return rs.getInt(1);
     }
+  }
+
+  private static java.util.Set<Integer> applied(Connection conn) throws SQLException {
+    java.util.Set<Integer> out = new java.util.HashSet<>();
+    try (Statement st = conn.createStatement(); var rs = st.executeQuery("SELECT version FROM schema_version")) {
+      while (rs.next()) out.add(rs.getInt(1));
+    }
+    return out;
   }
 
   private static String load(String file) {

@@ -43,6 +43,15 @@ final class SegmentReader implements AutoCloseable {
     return loaded.block;
   }
 
+  /**
+   * Reads the block at {@code offset} without caching it (sequential scans), or null at the end of
+   * the segment. The caller must stay below what the indexer has committed in the segment being
+   * written.
+   */
+  Loaded scan(long projectId, int segmentId, long offset) throws IOException {
+    return load(channel(projectId, segmentId), offset, Long.MAX_VALUE);
+  }
+
   /** A block read during a scan, and where the next one starts. */
   record Loaded(DecodedBlock block, long nextOffset, long receivedNanos) {}
 

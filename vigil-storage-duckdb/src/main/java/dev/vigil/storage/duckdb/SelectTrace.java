@@ -82,7 +82,7 @@ final class SelectTrace {
     return byTrace;
   }
 
-  private static Map<String, List<SpanAttachment>> attachments(Connection conn, SegmentReader reader,
+  static Map<String, List<SpanAttachment>> attachments(Connection conn, SegmentReader reader,
       long projectId, long hi, long lo) throws SQLException {
     Map<String, List<SpanAttachment>> bySpan = new HashMap<>();
     try (PreparedStatement ps = conn.prepareStatement("SELECT seg_id, blk_off, blk_idx FROM attachment_index "

@@ -7,6 +7,7 @@ import dev.vigil.storage.tests.ITDeliveries;
 import dev.vigil.storage.tests.ITMetrics;
 import dev.vigil.storage.tests.ITProjects;
 import dev.vigil.storage.tests.ITRetention;
+import dev.vigil.storage.tests.ITScoringStore;
 import dev.vigil.storage.tests.ITSessionsAndUsers;
 import dev.vigil.storage.tests.ITSignals;
 import dev.vigil.storage.tests.ITSqlConsole;
@@ -95,6 +96,12 @@ class ITDuckDbStorage {
 
   @Nested
   class Alerts extends ITAlerts {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class ScoringStore extends ITScoringStore {
     @Override protected Storage open(Path dir) { return openStorage(dir); }
     @Override protected void flush(Storage s) { flushStorage(s); }
   }

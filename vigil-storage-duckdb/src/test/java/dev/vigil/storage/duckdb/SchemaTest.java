@@ -25,6 +25,30 @@ class SchemaTest {
     }
   }
 
+  @Test
+  void anOlderDirectoryGetsEveryMissingMigrationAndScoringStartsAtWhatIsIndexed() throws Exception {
+    try (Connection conn = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("old.duckdb"))) {
+      var st = conn.createStatement();
+      st.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)");
+      for (String statement : Migrations.statements(new String(Migrations.class
+          .getResourceAsStream("migrations/V001__initial.sql").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
+        st.execute(statement);
+      }
+      st.execute("INSERT INTO schema_version VALUES (1, now())");
+      st.execute("INSERT INTO log_checkpoint VALUES (7, 3, 4096)");
+
+      Migrations.apply(conn);
+
+      var rs = st.executeQuery("SELECT cursor FROM scoring_checkpoint WHERE project_id = 7");
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("3:4096");
+      var versions = st.executeQuery("SELECT list(version ORDER BY version) FROM schema_version");
+      versions.next();
+      assertThat(versions.getString(1)).isEqualTo("[1, 3]");
+    }
+    assertThat(Migrations.version("V003__scoring.sql")).isEqualTo(3);
+  }
+
   private static List<String> names(ColumnBatch b) {
     return b.columns.stream().map(c -> c.name + " " + c.type()).toList();
   }

@@ -42,6 +42,11 @@ public final class TokenEstimator {
     return count(encodingFor(model), text);
   }
 
+  /** Tokens of {@code text} in {@code model}'s tokenizer (an approximation for non-OpenAI models). */
+  public int countTokens(String model, String text) {
+    return count(encodingFor(model), text);
+  }
+
   /**
    * o200k_base for OpenAI's GPT-4o generation onwards, cl100k_base for GPT-4/3.5 and embeddings. Other
    * vendors' tokenizers are not public or not bundled, so Claude, Gemini, Llama, Mistral and unknown

@@ -1,4 +1,4 @@
-package dev.vigil.server.monitor;
+package dev.vigil.server.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +33,7 @@ class GenAiMetricsTest {
 
   @Test
   void genAiHistogramsUnderTheSemanticConventionNames() {
-    metrics.onStored(1, List.of(call("support-chat", "gpt-4o", 700, StatusCode.OK),
+    metrics.record(1, List.of(call("support-chat", "gpt-4o", 700, StatusCode.OK),
         call("support-chat", "gpt-4o", 3000, StatusCode.ERROR)));
 
     String scrape = registry.scrape();
@@ -53,7 +53,7 @@ class GenAiMetricsTest {
   void spansWithoutAnLlmCallAreNotCounted() {
     Span tool = Span.builder().traceId("0af7651916cd43dd8448eb211c80319c").spanId("b7ad6b7169203332").name("search")
         .kind(SpanKind.INTERNAL).type(SpanType.TOOL).startEpochNanos(T0).endEpochNanos(T0 + 1).status(StatusCode.OK).build();
-    metrics.onStored(1, List.of(tool));
+    metrics.record(1, List.of(tool));
     assertThat(registry.scrape()).doesNotContain("gen_ai_client");
   }
 
@@ -61,7 +61,7 @@ class GenAiMetricsTest {
   void labelSetsAreCappedSoAClientCannotExplodeTheScrape() {
     List<Span> spans = new ArrayList<>();
     for (int i = 0; i < GenAiMetrics.MAX_SERIES + 50; i++) spans.add(call("feature-" + i, "m", 10, StatusCode.OK));
-    metrics.onStored(1, spans);
+    metrics.record(1, spans);
 
     assertThat(registry.find("vigil.llm.calls").counters()).hasSize(GenAiMetrics.MAX_SERIES + 1);
     assertThat(registry.get("vigil.llm.calls").tag("feature", GenAiMetrics.OTHER).counter().count()).isEqualTo(50);
@@ -69,7 +69,7 @@ class GenAiMetricsTest {
 
   @Test
   void theShippedGrafanaDashboardQueriesMetricsThatExist() throws Exception {
-    metrics.onStored(1, List.of(call("support-chat", "gpt-4o", 700, StatusCode.ERROR)));
+    metrics.record(1, List.of(call("support-chat", "gpt-4o", 700, StatusCode.ERROR)));
     String scrape = registry.scrape();
     var dashboard = new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(java.nio.file.Path.of("..", "docs", "grafana", "vigil-genai.json").toFile());

@@ -1,9 +1,8 @@
-package dev.vigil.server.monitor;
+package dev.vigil.server.ingest;
 
 import dev.vigil.model.LlmCall;
 import dev.vigil.model.Span;
 import dev.vigil.model.StatusCode;
-import dev.vigil.storage.SpanListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,13 +13,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-feature LLM metrics for Prometheus under the OpenTelemetry GenAI metric names
+ * Per-feature LLM metrics for Prometheus, counted as spans are acknowledged (here rather than in a
+ * storage listener so storage never holds spans in memory for it; a batch a client retries is counted
+ * again), under the OpenTelemetry GenAI metric names
  * ({@code gen_ai.client.token.usage}, {@code gen_ai.client.operation.duration}, with the semantic
  * conventions' bucket boundaries), plus calls and cost. Label values come from clients, so after
  * {@link #MAX_SERIES} distinct label sets new ones are folded into {@code other}: a misbehaving client
  * cannot blow up the scrape.
  */
-public final class GenAiMetrics implements SpanListener {
+final class GenAiMetrics {
   static final int MAX_SERIES = 2000;
   static final String OTHER = "other";
   private static final double[] TOKEN_BUCKETS = {1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144,
@@ -31,12 +32,11 @@ public final class GenAiMetrics implements SpanListener {
   private final MeterRegistry registry;
   private final Set<List<String>> seen = ConcurrentHashMap.newKeySet();
 
-  public GenAiMetrics(MeterRegistry registry) {
+  GenAiMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 
-  @Override
-  public void onStored(long projectId, List<Span> spans) {
+  void record(long projectId, List<Span> spans) {
     for (Span s : spans) {
       LlmCall llm = s.llm();
       if (llm == null) continue;

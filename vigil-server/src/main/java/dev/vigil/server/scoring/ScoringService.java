@@ -1,0 +1,90 @@
+package dev.vigil.server.scoring;
+
+import dev.vigil.model.Span;
+import dev.vigil.server.scoring.eval.Evaluators;
+import dev.vigil.server.scoring.pipeline.ScoringPipeline;
+import dev.vigil.server.scoring.pipeline.ScoringSettings;
+import dev.vigil.server.scoring.scorecard.Scorecard;
+import dev.vigil.server.scoring.scorecard.ScorecardParser;
+import dev.vigil.server.scoring.scorecard.ScorecardRegistry;
+import dev.vigil.storage.ScoringCheckpoint;
+import dev.vigil.storage.ScoringStore;
+import dev.vigil.storage.ScoringTask;
+import dev.vigil.storage.SpanListener;
+import dev.vigil.storage.Storage;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Scoring as the rest of the server sees it: a storage listener that only wakes the pipeline (the
+ * span log is the queue, so nothing is lost when the process dies), the scorecards in force, and a
+ * status per project for the API.
+ */
+public final class ScoringService implements SpanListener, AutoCloseable {
+  private final Storage storage;
+  private final ScoringSettings settings;
+  private final ScorecardRegistry scorecards;
+  private final ScoringPipeline pipeline;
+  private final Clock clock;
+
+  /** @throws dev.vigil.server.scoring.scorecard.ScorecardException when a scorecard file is invalid */
+  public ScoringService(Storage storage, ScoringSettings settings, MeterRegistry metrics, Clock clock) {
+    this.storage = storage;
+    this.settings = settings;
+    this.clock = clock;
+    ScorecardParser parser = new ScorecardParser(new Evaluators(settings.phoneRegion()));
+    this.scorecards = new ScorecardRegistry(storage.scoringStore(), parser,
+        ScorecardRegistry.loadDirectory(settings.scorecardsDir(), parser), clock);
+    this.pipeline = new ScoringPipeline(storage, scorecards, settings, metrics, clock);
+  }
+
+  /** Starts reading and scoring; spans stored while it was off are scored now. */
+  public void start() {
+    storage.addListener(this);
+    pipeline.start();
+  }
+
+  @Override
+  public void onStored(long projectId, List<Span> spans) {
+    pipeline.wake();
+  }
+
+  /** Scoring reads spans from the log itself; storage need not keep them in memory for it. */
+  @Override
+  public boolean wantsSpans() {
+    return false;
+  }
+
+  public ScorecardRegistry scorecards() {
+    return scorecards;
+  }
+
+  public List<ScoringTask> deadLetters(long projectId, int limit) {
+    return storage.scoringStore().deadLetters(projectId, limit);
+  }
+
+  public ScoringStatus status(long projectId) {
+    ScoringStore store = storage.scoringStore();
+    String cursor = store.checkpoint(projectId).map(ScoringCheckpoint::cursor).orElse(null);
+    ScoringStore.Backlog backlog = store.backlog(projectId, cursor);
+    ScoringStore.TaskCounts tasks = store.taskCounts(projectId);
+    long now = clock.millis();
+    double lag = backlog.oldestStoredEpochNanos() == null ? 0 : Math.max(0, now - backlog.oldestStoredEpochNanos() / 1_000_000) / 1000.0;
+    List<ScoringStatus.Card> cards = scorecards.forProject(projectId).stream().map(ScoringService::card).toList();
+    ScoringPipeline.Totals totals = pipeline.totals(projectId);
+    return new ScoringStatus(settings.enabled(), settings.workers(), cards, cursor, backlog.spans(), lag, tasks.retrying(),
+        tasks.dead(), totals.scores(), totals.failures());
+  }
+
+
+  private static ScoringStatus.Card card(Scorecard c) {
+    return new ScoringStatus.Card(c.name(), c.version(), c.source(), c.features(), c.target().wireName(), c.sampling().rate(),
+        c.metrics().stream().map(Scorecard.Metric::name).toList());
+  }
+
+  @Override
+  public void close() {
+    pipeline.close();
+  }
+}

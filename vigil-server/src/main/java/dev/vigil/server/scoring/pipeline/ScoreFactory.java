@@ -1,0 +1,66 @@
+package dev.vigil.server.scoring.pipeline;
+
+import dev.vigil.model.Score;
+import dev.vigil.model.ScoreSource;
+import dev.vigil.server.scoring.eval.Outcome;
+import dev.vigil.server.scoring.eval.Subject;
+import dev.vigil.server.scoring.scorecard.Scorecard;
+import dev.vigil.storage.ScoringTask;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Scores and failed tasks with deterministic ids: the same subject, scorecard version, metric and
+ * evaluator version always give the same id, so writing a score again (a retry, a replay after a
+ * crash) is a no-op and a trace is never scored twice for the same thing. A score is dated by its
+ * subject's start, so it ages out with its trace.
+ */
+final class ScoreFactory {
+  private ScoreFactory() {}
+
+  static String id(String traceId, String spanId, Scorecard card, Scorecard.Metric metric) {
+    String key = String.join("\u0000", traceId, spanId, card.name(), card.version(), metric.name(),
+        metric.evaluator().type(), Integer.toString(metric.evaluator().version()));
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return "ev_" + HexFormat.of().formatHex(d, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static Score score(Subject s, Scorecard card, Scorecard.Metric metric, Outcome o, String sampledBy, long nowNanos) {
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("scorecard", card.name());
+    meta.put("scorecard_version", card.version());
+    meta.put("evaluator", metric.evaluator().type());
+    meta.put("evaluator_version", Integer.toString(metric.evaluator().version()));
+    meta.put("target", card.target().wireName());
+    meta.put("feature", s.feature());
+    if (sampledBy != null) meta.put("sampled_by", sampledBy);
+    meta.put("scored_at", java.time.Instant.ofEpochSecond(0, nowNanos).toString());
+    return new Score(id(s.traceId(), s.spanId(), card, metric), s.traceId(), s.spanId(), metric.name(), o.dataType(),
+        o.value(), o.label(), ScoreSource.EVAL, o.explanation(), s.startEpochNanos(), meta);
+  }
+
+  /** A first failure, or the next one of {@code previous}; dead once attempts run out. */
+  static ScoringTask failure(Subject s, Scorecard card, Scorecard.Metric metric, String reason, ScoringTask previous,
+      ScoringSettings settings, long nowNanos) {
+    int attempts = previous == null ? 1 : previous.attempts() + 1;
+    boolean dead = attempts >= settings.maxAttempts();
+    return new ScoringTask(id(s.traceId(), s.spanId(), card, metric), s.traceId(), s.spanId(), s.startEpochNanos(),
+        card.name(), card.version(), metric.name(), attempts, reason,
+        previous == null ? nowNanos : previous.firstFailedEpochNanos(),
+        dead ? nowNanos : nowNanos + settings.backoffNanos(attempts), dead);
+  }
+
+  /** A task that cannot be retried at all (its scorecard or span is gone): dead at once. */
+  static ScoringTask dead(ScoringTask t, String reason, long nowNanos) {
+    return new ScoringTask(t.id(), t.traceId(), t.spanId(), t.spanStartEpochNanos(), t.scorecard(), t.scorecardVersion(),
+        t.metric(), t.attempts(), reason, t.firstFailedEpochNanos(), nowNanos, true);
+  }
+}

@@ -1,0 +1,205 @@
+package dev.vigil.server.scoring.pipeline;
+
+import dev.vigil.model.Project;
+import dev.vigil.server.scoring.scorecard.Scorecard;
+import dev.vigil.server.scoring.scorecard.ScorecardRegistry;
+import dev.vigil.storage.ScoringCheckpoint;
+import dev.vigil.storage.ScoringStore;
+import dev.vigil.storage.Storage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scoring loop, on one thread: for each project, read the next page after its cursor and score
+ * it (evaluations fan out to the worker pool), then run the failed evaluations whose retry is due.
+ * It sleeps when every project is caught up and wakes when storage reports new spans, or after a
+ * second. Reading happens in log order on this thread alone, which is what makes sampling decisions
+ * repeatable. Backlog, lag and task counts are refreshed here for the gauges, at most once a second.
+ */
+public final class ScoringPipeline implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ScoringPipeline.class);
+  private static final long IDLE_MILLIS = 1000;
+  private static final long REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private final Storage storage;
+  private final ScorecardRegistry scorecards;
+  private final ScoringSettings settings;
+  private final Clock clock;
+  private final EvaluationRunner runner;
+  private final PageScorer pages;
+  private final Retrier retrier;
+  private final Counter spansRead;
+  private final Thread thread;
+  private final Object signal = new Object();
+  private final Map<Long, ScoringCheckpoint> checkpoints = new ConcurrentHashMap<>();
+  private final Map<Long, Progress> progress = new ConcurrentHashMap<>();
+  private volatile boolean running = true;
+  private boolean woken;
+  private long lastError;
+
+  /** Evaluations since start, per project. */
+  public record Totals(long scores, long failures) {}
+
+  private static final class Progress {
+    final AtomicLong scores = new AtomicLong();
+    final AtomicLong failures = new AtomicLong();
+    volatile long backlog;
+    volatile double lagSeconds;
+    volatile long retrying;
+    volatile long dead;
+    long refreshedAt = Long.MIN_VALUE;
+    long retriedAt = Long.MIN_VALUE;
+  }
+
+  public ScoringPipeline(Storage storage, ScorecardRegistry scorecards, ScoringSettings settings, MeterRegistry metrics,
+      Clock clock) {
+    this.storage = storage;
+    this.scorecards = scorecards;
+    this.settings = settings;
+    this.clock = clock;
+    this.runner = new EvaluationRunner(settings.workers(), settings.evaluatorTimeout());
+    Evaluations evaluations = new Evaluations(runner, settings, metrics);
+    this.pages = new PageScorer(storage, evaluations, settings.batchSpans());
+    this.retrier = new Retrier(storage, scorecards, evaluations);
+    this.spansRead = Counter.builder("vigil.scoring.spans.read").description("Spans the scoring pipeline has read").register(metrics);
+    Gauge.builder("vigil.scoring.backlog.spans", progress, p -> p.values().stream().mapToLong(x -> x.backlog).sum())
+        .description("Spans stored but not yet read by scoring").register(metrics);
+    Gauge.builder("vigil.scoring.lag.seconds", progress, p -> p.values().stream().mapToDouble(x -> x.lagSeconds).max().orElse(0))
+        .description("How long the oldest span not yet read by scoring has waited").register(metrics);
+    Gauge.builder("vigil.scoring.tasks", progress, p -> p.values().stream().mapToLong(x -> x.retrying).sum()).tag("state", "retrying")
+        .description("Failed evaluations waiting for a retry, or dead").register(metrics);
+    Gauge.builder("vigil.scoring.tasks", progress, p -> p.values().stream().mapToLong(x -> x.dead).sum()).tag("state", "dead")
+        .description("Failed evaluations waiting for a retry, or dead").register(metrics);
+    this.thread = Thread.ofPlatform().name("vigil-scoring").daemon().unstarted(this::run);
+  }
+
+  public void start() {
+    if (settings.enabled()) thread.start();
+    else LOG.info("scoring is off (scoring.enabled=false): spans are kept for scoring once it is on");
+  }
+
+  /** New spans are stored: score them soon. Called on the storage's thread, so it only signals. */
+  public void wake() {
+    synchronized (signal) {
+      woken = true;
+      signal.notifyAll();
+    }
+  }
+
+  public Totals totals(long projectId) {
+    Progress p = progress.get(projectId);
+    return p == null ? new Totals(0, 0) : new Totals(p.scores.get(), p.failures.get());
+  }
+
+  private void run() {
+    while (running) {
+      boolean busy = false;
+      try {
+        for (Project project : storage.projectStore().listProjects()) {
+          if (!running) break;
+          busy |= pass(project.id());
+        }
+      } catch (RuntimeException e) {
+        failed(e);
+      }
+      if (!busy) idle();
+    }
+  }
+
+  /** @return true when there may be more to read right away */
+  private boolean pass(long projectId) {
+    Progress p = progress.computeIfAbsent(projectId, k -> new Progress());
+    long now = nanos(clock.instant());
+    List<Scorecard> cards = scorecards.forProject(projectId);
+    ScoringCheckpoint from = checkpoints.computeIfAbsent(projectId,
+        id -> storage.scoringStore().checkpoint(id).orElse(new ScoringCheckpoint(null, null, 0)));
+    PageScorer.Pass pass;
+    try {
+      pass = pages.run(projectId, from, cards, now);
+    } catch (RuntimeException e) {
+      checkpoints.remove(projectId); // re-read what was committed; the page is tried again
+      throw e;
+    }
+    checkpoints.put(projectId, pass.checkpoint());
+    spansRead.increment(pass.spansRead());
+    p.scores.addAndGet(pass.scores());
+    p.failures.addAndGet(pass.failures());
+    long tick = System.nanoTime();
+    if (tick - p.retriedAt >= REFRESH_NANOS) {
+      p.retriedAt = tick;
+      retrier.run(projectId, now);
+    }
+    if (tick - p.refreshedAt >= REFRESH_NANOS || pass.spansRead() == 0) refresh(projectId, p, pass.checkpoint(), tick);
+    return pass.spansRead() > 0;
+  }
+
+  private void refresh(long projectId, Progress p, ScoringCheckpoint at, long tick) {
+    if (tick - p.refreshedAt < REFRESH_NANOS) return;
+    p.refreshedAt = tick;
+    ScoringStore store = storage.scoringStore();
+    ScoringStore.Backlog backlog = store.backlog(projectId, at.cursor());
+    p.backlog = backlog.spans();
+    p.lagSeconds = backlog.oldestStoredEpochNanos() == null ? 0
+        : Math.max(0, nanos(clock.instant()) - backlog.oldestStoredEpochNanos()) / 1e9;
+    ScoringStore.TaskCounts tasks = store.taskCounts(projectId);
+    p.retrying = tasks.retrying();
+    p.dead = tasks.dead();
+  }
+
+  private void idle() {
+    synchronized (signal) {
+      if (!woken && running) {
+        try {
+          signal.wait(IDLE_MILLIS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          running = false;
+        }
+      }
+      woken = false;
+    }
+  }
+
+  /** Logged at most once a minute; the loop backs off a second and tries again. */
+  private void failed(RuntimeException e) {
+    long now = System.nanoTime();
+    if (now - lastError > TimeUnit.MINUTES.toNanos(1) || lastError == 0) {
+      lastError = now;
+      LOG.warn("scoring pass failed; retrying: {}", e.toString(), e);
+    }
+    synchronized (signal) {
+      try {
+        signal.wait(IDLE_MILLIS);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
+    }
+  }
+
+  private static long nanos(Instant t) {
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    wake();
+    try {
+      thread.join(30_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    runner.close();
+  }
+}
