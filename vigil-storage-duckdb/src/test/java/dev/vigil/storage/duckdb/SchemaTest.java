@@ -44,7 +44,7 @@ class SchemaTest {
       assertThat(rs.getString(1)).isEqualTo("3:4096");
       var versions = st.executeQuery("SELECT list(version ORDER BY version) FROM schema_version");
       versions.next();
-      assertThat(versions.getString(1)).isEqualTo("[1, 3]");
+      assertThat(versions.getString(1)).isEqualTo(Migrations.FILES.stream().map(Migrations::version).toList().toString());
     }
     assertThat(Migrations.version("V003__scoring.sql")).isEqualTo(3);
   }
