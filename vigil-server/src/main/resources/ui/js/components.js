@@ -10,10 +10,10 @@ export function empty(text, ...extra) {
   return h('div.state.empty', null, h('p', null, text), ...extra);
 }
 
-export function errorBox(err, retry) {
+export function errorBox(err, retry, title) {
   const msg = err && err.message ? err.message : String(err);
   return h('div.state.error', { role: 'alert' },
-    h('p', null, h('strong', null, err && err.status ? `Error ${err.status}: ` : 'Error: '), msg),
+    h('p', null, h('strong', null, title ? `${title}: ` : err && err.status ? `Error ${err.status}: ` : 'Error: '), msg),
     retry ? h('button.btn', { type: 'button', onclick: retry }, 'Try again') : null);
 }
 
@@ -121,4 +121,19 @@ export function legend(items) {
     sw.style.background = color;
     return h('li', null, sw, label ?? name);
   }));
+}
+
+/**
+ * Runs fn once el comes near the viewport: sections below the fold query the server only when
+ * someone scrolls to them, so the first screen gets the server to itself.
+ */
+export function whenVisible(el, fn) {
+  if (typeof IntersectionObserver !== 'function') { fn(); return; }
+  const io = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) {
+      io.disconnect();
+      fn();
+    }
+  }, { rootMargin: '250px 0px' });
+  io.observe(el);
 }

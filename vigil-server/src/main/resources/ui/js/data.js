@@ -1,6 +1,6 @@
 // Data access shared by several pages: window metrics, change events and the drill-down links that
 // turn a chart click into a traces query.
-import { api } from './api.js';
+import { api, sqlObjects } from './api.js';
 import { apiFilter } from './state.js';
 import { link } from './router.js';
 
@@ -46,4 +46,33 @@ export function sqlTime(v) {
   if (v == null) return null;
   if (typeof v === 'number') return v;
   return Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`);
+}
+
+// The SQL console answers grouped sums far faster than the metrics endpoint, which also computes
+// latency percentiles per group: rankings and stacked spend use it.
+export const LLM = "span_type IN ('llm', 'embedding')";
+export const COLUMN_OF = { model: 'model', feature: 'feature', user: 'user_id', provider: 'provider' };
+
+/** LLM-call cost, calls, tokens and unpriced calls grouped by a dimension, costliest first. */
+export function costBy(dim, where, limit, signal) {
+  return sqlObjects(`SELECT ${COLUMN_OF[dim]} AS k, sum(cost) AS cost, count(*) AS calls,
+      count(*) FILTER (WHERE cost_source = 'unpriced') AS unpriced,
+      sum(input_tokens) AS input_tokens, sum(output_tokens) AS output_tokens
+    FROM spans WHERE ${where} AND ${LLM} GROUP BY k ORDER BY cost DESC NULLS LAST, calls DESC LIMIT ${limit}`, signal);
+}
+
+/** LLM-call cost per (model, bucket); bucket start in epoch ms, aligned like the metrics API. */
+export async function spendByModel(where, bucketMs, signal) {
+  const rows = await sqlObjects(`SELECT model, start_ns // ${bucketMs}000000 AS b, sum(cost) AS cost, count(*) AS calls
+    FROM spans WHERE ${where} AND ${LLM} GROUP BY ALL LIMIT 50000`, signal);
+  return rows.map((r) => ({ model: r.model, t: r.b * bucketMs, cost: r.cost, calls: r.calls }));
+}
+
+/** LLM-call cost per bucket (e.g. per day) with calls and tokens. */
+export async function spendByBucket(where, bucketMs, signal) {
+  const rows = await sqlObjects(`SELECT start_ns // ${bucketMs}000000 AS b, sum(cost) AS cost, count(*) AS calls,
+      count(*) FILTER (WHERE cost_source = 'unpriced') AS unpriced,
+      sum(input_tokens) AS input_tokens, sum(output_tokens) AS output_tokens
+    FROM spans WHERE ${where} AND ${LLM} GROUP BY b ORDER BY b DESC LIMIT 5000`, signal);
+  return rows.map((r) => ({ ...r, t: r.b * bucketMs }));
 }

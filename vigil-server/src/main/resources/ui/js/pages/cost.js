@@ -5,7 +5,7 @@ import { sqlObjects } from '../api.js';
 import { timeWindow, apiFilter, spanWhere, bucketFor } from '../state.js';
 import { link, withParams, go } from '../router.js';
 import { fill, kpi, panel, table, badge } from '../components.js';
-import { metrics, tracesHref } from '../data.js';
+import { tracesHref, costBy, spendByBucket, LLM } from '../data.js';
 import { spendSection } from './sections/spend.js';
 import * as f from '../format.js';
 
@@ -33,22 +33,22 @@ async function render(view, ctx) {
       panel('Models without a price', unpriced, { wide: true, sub: 'their calls have no cost: add a price override' })),
     h('div.section-title', null, h('h2', null, 'Where the money goes')), spend);
 
-  fill(kpis, () => metrics({ scope: 'llm_calls' }, signal, filter).then(async (llm) => {
-    const tr = await metrics({ scope: 'traces' }, signal, filter);
-    return { llm: llm[0], tr: tr[0] };
-  }), ({ llm, tr }) => {
-    if (!llm) return null;
-    const cost = llm.cost || 0;
+  fill(kpis, () => sqlObjects(`SELECT sum(cost) FILTER (WHERE ${LLM}) AS cost, count(*) FILTER (WHERE ${LLM}) AS calls,
+      count(*) FILTER (WHERE ${LLM} AND cost_source = 'unpriced') AS unpriced,
+      count(*) FILTER (WHERE parent_span_id IS NULL) AS requests
+    FROM spans WHERE ${spanWhere()}`, signal).then((rows) => rows[0]), (k) => {
+    if (!k || !k.calls) return null;
+    const cost = k.cost || 0;
     return [
       kpi('Spend', f.usd(cost), { sub: win.label }),
       kpi('Projected per 30 days', f.usd(cost * (MONTH_MS / (win.to - win.from))), { sub: 'at this window’s rate' }),
-      kpi('Per request', f.usd(tr && tr.count ? cost / tr.count : null), { sub: `${f.int(tr?.count)} requests` }),
-      kpi('Per LLM call', f.usd(llm.count ? cost / llm.count : null), { sub: `${f.int(llm.count)} calls` }),
-      kpi('Unpriced calls', f.int(llm.unpriced), { tone: llm.unpriced ? 'warn' : null, sub: llm.unpriced ? 'not in the spend above' : 'every call has a price' }),
+      kpi('Per request', f.usd(k.requests ? cost / k.requests : null), { sub: `${f.int(k.requests)} requests` }),
+      kpi('Per LLM call', f.usd(cost / k.calls), { sub: `${f.int(k.calls)} calls` }),
+      kpi('Unpriced calls', f.int(k.unpriced), { tone: k.unpriced ? 'warn' : null, sub: k.unpriced ? 'not in the spend above' : 'every call has a price' }),
     ];
   }, 'No LLM calls in this range.');
 
-  fill(breakdown, () => loadBreakdown(by, win, signal, filter), (rows) => breakdownTable(by, rows), 'No LLM calls in this range.');
+  fill(breakdown, () => loadBreakdown(by, win, signal), (rows) => breakdownTable(by, rows), 'No LLM calls in this range.');
 
   fill(unpriced, () => sqlObjects(`SELECT model, provider, count(*) AS calls,
       sum(coalesce(input_tokens, 0)) AS input_tokens, sum(coalesce(output_tokens, 0)) AS output_tokens,
@@ -65,14 +65,21 @@ async function render(view, ctx) {
   spendSection(spend, { win, bucket: bucketFor(win), filter, signal, page: 'cost' });
 }
 
-async function loadBreakdown(by, win, signal, filter) {
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+async function loadBreakdown(by, win, signal) {
   if (by === 'day') {
-    const bucket = win.to - win.from > 2 * 86_400_000 ? '1d' : '1h';
-    const rows = await metrics({ scope: 'llm_calls', bucket, limit: 1000 }, signal, filter);
-    return rows.map((r) => ({ ...r, key: r.bucket_start, bucket })).reverse();
+    const size = win.to - win.from > 2 * DAY ? DAY : HOUR;
+    const rows = await spendByBucket(spanWhere(), size, signal);
+    return rows.map((r) => ({ ...r, key: r.t, size }));
   }
-  const rows = await metrics({ scope: 'llm_calls', group_by: by, order: 'cost', limit: 50 }, signal, filter);
-  return rows.map((r) => ({ ...r, key: r.group[by] }));
+  return costBy(by, spanWhere(), 50, signal);
+}
+
+/** Day rows are UTC days (buckets align to the epoch, as in the API); hours are local. */
+function bucketLabel(r) {
+  return r.size === DAY ? `${new Date(r.key).toISOString().slice(0, 10)} (UTC)` : f.dateTime(r.key).slice(0, 16);
 }
 
 function breakdownTable(by, rows) {
@@ -80,24 +87,19 @@ function breakdownTable(by, rows) {
   const total = rows.reduce((a, r) => a + (r.cost || 0), 0);
   const label = BY.find(([k]) => k === by)[1];
   const first = by === 'day'
-    ? { label: rows[0].bucket === '1d' ? 'Day' : 'Hour', value: (r) => (r.bucket === '1d' ? f.dateTime(r.key).slice(0, 10) : f.dateTime(r.key).slice(0, 16)) }
-    : { label, value: (r) => h('span.clip', { title: r.key ?? '' }, r.key ?? `(no ${by})`) };
+    ? { label: rows[0].size === DAY ? 'Day' : 'Hour', value: bucketLabel }
+    : { label, value: (r) => h('span.clip', { title: r.k ?? '' }, r.k ?? `(no ${by})`) };
   const href = (r) => {
-    if (by === 'day') {
-      const t = Date.parse(r.key);
-      return tracesHref(t, t + (r.bucket === '1d' ? 86_400_000 : 3_600_000), { sort: 'costliest' });
-    }
-    return r.key ? link('traces', { [by]: r.key, sort: 'costliest' }) : null;
+    if (by === 'day') return tracesHref(r.key, r.key + r.size, { sort: 'costliest' });
+    return r.k != null ? link('traces', { [by]: r.k, sort: 'costliest' }) : null;
   };
   return table([
     first,
-    { label: 'Cost', num: true, value: (r) => f.usd(r.cost) },
+    { label: 'Cost', num: true, value: (r) => (r.cost == null && r.unpriced ? badge('unpriced', 'warn') : f.usd(r.cost)) },
     { label: 'Share', num: true, value: (r) => (total ? f.pct((r.cost || 0) / total) : f.DASH) },
-    { label: 'Calls', num: true, value: (r) => f.int(r.count) },
-    { label: 'Per call', num: true, value: (r) => (r.count && r.cost != null ? f.usd(r.cost / r.count) : f.DASH) },
+    { label: 'Calls', num: true, value: (r) => f.int(r.calls) },
+    { label: 'Per call', num: true, value: (r) => (r.calls && r.cost != null ? f.usd(r.cost / r.calls) : f.DASH) },
     { label: 'Tokens in / out', num: true, value: (r) => `${f.compact(r.input_tokens)} / ${f.compact(r.output_tokens)}` },
-    { label: 'p95 latency', num: true, value: (r) => f.ms(r.latency_ms.p95) },
-    { label: 'Unpriced', num: true, value: (r) => (r.unpriced ? badge(f.int(r.unpriced), 'warn') : '0') },
+    { label: 'Unpriced calls', num: true, value: (r) => (r.unpriced ? badge(f.int(r.unpriced), 'warn') : '0') },
   ], rows, { rowHref: href, caption: `Cost by ${label.toLowerCase()}` });
 }
-

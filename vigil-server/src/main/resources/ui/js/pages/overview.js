@@ -4,7 +4,7 @@
 import { h } from '../dom.js';
 import { timeWindow, apiFilter, previousFilter, bucketFor } from '../state.js';
 import { metrics, changeMarkers } from '../data.js';
-import { fill, kpi } from '../components.js';
+import { fill, kpi, whenVisible } from '../components.js';
 import * as f from '../format.js';
 import { healthSection } from './sections/health.js';
 import { qualitySection } from './sections/quality.js';
@@ -21,9 +21,10 @@ async function render(view, ctx) {
   const feature = ctx.params.get('feature');
   const kpis = h('div.kpis', { 'aria-label': 'Key figures' });
   const health = h('div');
-  const quality = h('div');
-  const cost = h('div');
-  const failures = h('div');
+  // sections below the fold start out tall enough not to all count as visible at once
+  const quality = h('div.lazy');
+  const cost = h('div.lazy');
+  const failures = h('div.lazy');
   view.append(
     h('div.page-head', null, h('h1', null, 'Overview'),
       h('span.sub', null, `${feature ? `${feature} · ` : 'all features · '}${win.label}`)),
@@ -39,12 +40,13 @@ async function render(view, ctx) {
     llm: metrics({ scope: 'llm_calls', bucket: bucket.name, limit: 1000 }, signal, filter),
     markers: changeMarkers(signal, filter),
   };
+  series.kpi = loadKpis(signal, filter);
   Object.values(series).forEach((p) => p.catch(() => {})); // errors are shown by each section
-  fill(kpis, () => loadKpis(signal, filter), renderKpis);
+  fill(kpis, () => series.kpi, renderKpis);
   healthSection(health, { series, win, bucket, filter, signal });
-  qualitySection(quality, { series, win, bucket, filter, signal });
-  spendSection(cost, { series, win, bucket, filter, signal, page: 'overview' });
-  failuresSection(failures, { filter, signal });
+  whenVisible(quality, () => qualitySection(quality, { series, win, bucket, filter, signal }));
+  whenVisible(cost, () => spendSection(cost, { win, bucket, filter, signal, page: 'overview' }));
+  whenVisible(failures, () => failuresSection(failures, { filter, signal }));
 }
 
 function sectionTitle(title, sub) {

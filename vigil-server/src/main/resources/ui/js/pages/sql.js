@@ -78,7 +78,7 @@ async function render(view, ctx) {
     } catch (e) {
       if (e.name === 'AbortError') return;
       meta.textContent = '';
-      mount(output, errorBox(e));
+      mount(output, errorBox(e, null, e.status === 400 ? 'Query refused or failed' : null));
     } finally {
       runBtn.disabled = false;
     }

@@ -6,17 +6,25 @@ import { timeSeries, densify, PALETTE } from '../../charts.js';
 import { tracesHref, zoomHref } from '../../data.js';
 import { go } from '../../router.js';
 import { legend } from '../../components.js';
+import { sqlObjects } from '../../api.js';
+import { histogram } from '../../charts.js';
+import { spanWhere, apiFilter } from '../../state.js';
 
-export function healthSection(el, { series, win, bucket }) {
-  const grid = h('div.grid.three');
+const PER_DECADE = 6;
+
+export function healthSection(el, { series, win, bucket, signal }) {
+  const grid = h('div.grid');
   const volume = h('div');
   const errors = h('div');
   const latency = h('div');
+  const spread = h('div');
   grid.append(
     panel('Requests', volume, { sub: `per ${bucket.name}` }),
     panel('Error rate', errors, { sub: 'share of requests and LLM calls' }),
-    panel('Latency p95', latency, { sub: 'requests, LLM calls, time to first token' }));
+    panel('Latency p95', latency, { sub: 'requests, LLM calls, time to first token' }),
+    panel('Request latency distribution', spread, { sub: 'root spans; click a bar for its traces' }));
   el.append(grid);
+  latencyHistogram(spread, series.kpi, signal);
 
   const load = async () => {
     const [tr, llm, markers] = await Promise.all([series.traces, series.llm, series.markers]);
@@ -61,4 +69,32 @@ export function healthSection(el, { series, win, bucket }) {
       onPick: onPick({ sort: 'slowest' }), label: 'p95 latency over time', emptyText: 'No requests in this range.' }),
     legend(s)];
   });
+}
+
+/**
+ * Durations of requests (root spans) in logarithmic bins, PER_DECADE per factor of ten, counted in
+ * DuckDB so only the bins travel; p50 and p95 (from the KPI metrics) marked. A bar opens the traces
+ * of that duration.
+ */
+function latencyHistogram(el, kpi, signal) {
+  const filter = apiFilter();
+  fill(el, async () => {
+    const [rows, k] = await Promise.all([sqlObjects(`SELECT floor(log10(greatest(duration_ms, 0.1)) * ${PER_DECADE})::INTEGER AS b,
+        count(*) AS n FROM spans WHERE ${spanWhere()} AND parent_span_id IS NULL GROUP BY b ORDER BY b`, signal),
+    kpi.catch(() => ({}))]);
+    return { rows, p: k.tr ? k.tr.latency_ms : {} };
+  }, ({ rows, p }) => {
+    if (!rows.length) return null;
+    const byBin = new Map(rows.map((r) => [r.b, r.n]));
+    const bins = [];
+    for (let b = rows[0].b; b <= rows[rows.length - 1].b; b++) {
+      bins.push({ lo: 10 ** (b / PER_DECADE), hi: 10 ** ((b + 1) / PER_DECADE), count: byBin.get(b) || 0 });
+    }
+    return histogram(h('div'), {
+      bins, unit: 'ms', label: 'Distribution of request durations',
+      markers: [{ value: p.p50, label: 'p50' }, { value: p.p95, label: 'p95' }].filter((m) => m.value != null),
+      onPick: (bin) => go(tracesHref(filter.from, filter.to, {
+        min_latency_ms: Math.floor(bin.lo), max_latency_ms: Math.ceil(bin.hi), sort: 'slowest' })),
+    });
+  }, 'No requests in this range.');
 }

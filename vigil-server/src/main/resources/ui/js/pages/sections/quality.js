@@ -15,7 +15,7 @@ export function qualitySection(el, { series, win, bucket, filter, signal }) {
   const feedback = h('div');
   grid.append(
     panel('Scores', scores, { sub: filter.feature ? 'all features' : `average per ${bucket.name}` }),
-    panel('Refusals and cut-off answers', refusals, { sub: 'share of LLM calls' }),
+    panel('Refusals', refusals, { sub: 'share of LLM calls the model declined' }),
     panel('User feedback', feedback, { sub: filter.feature ? 'all features' : null }));
   el.append(grid);
 
