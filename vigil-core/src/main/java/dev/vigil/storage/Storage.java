@@ -19,6 +19,9 @@ public interface Storage extends AutoCloseable {
   /** Projects, their settings and API keys. */
   ProjectStore projectStore();
 
+  /** Web UI accounts and sign-in sessions. */
+  AccountStore accountStore();
+
   /** Scores, feedback and change events posted through the API. */
   SignalStore signalStore();
 

@@ -2,6 +2,7 @@ package dev.vigil.server;
 
 import dev.vigil.model.Project;
 import dev.vigil.server.auth.ApiKeys;
+import dev.vigil.server.auth.SignIn;
 import dev.vigil.server.config.VigilConfig;
 import dev.vigil.server.http.HttpApi;
 import dev.vigil.server.ingest.IngestService;
@@ -21,6 +22,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,15 +53,18 @@ public final class VigilServer implements AutoCloseable {
     try {
       PrometheusMeterRegistry registry = metrics(storage);
       keys = new ApiKeys(storage.projectStore(), clock);
+      SignIn signIn = new SignIn(storage.accountStore(), clock, Duration.ofHours(config.sessionTtlHours()));
       Bootstrap boot = bootstrap(config);
+      bootstrapAdmin(config, signIn);
       firstKey = boot.key;
       firstProjectId = boot.projectId;
       IngestService ingest = new IngestService(storage, PriceTable.loadDefault(), config.piiDefaultRegion(), secret, registry);
-      http = new HttpApi(config, storage, keys, ingest, registry, clock);
+      http = new HttpApi(config, storage, keys, signIn, ingest, registry, clock);
       port = http.start();
       jobs = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vigil-jobs").daemon().factory());
       Retention retention = new Retention(storage, clock);
       jobs.scheduleWithFixedDelay(retention::run, 1, config.retentionCheckIntervalMinutes(), TimeUnit.MINUTES);
+      jobs.scheduleWithFixedDelay(() -> purgeSessions(signIn), 1, 60, TimeUnit.MINUTES);
     } catch (RuntimeException e) {
       storage.close();
       throw e;
@@ -110,6 +116,25 @@ public final class VigilServer implements AutoCloseable {
       LOG.info("created project 'default' with the API key from VIGIL_INIT_API_KEY");
     }
     return new Bootstrap(project.id(), key.secret());
+  }
+
+  /** First start: the web UI's admin user, its password from admin_password or generated and shown once. */
+  private static void bootstrapAdmin(VigilConfig config, SignIn signIn) {
+    Optional<String> generated = signIn.bootstrapAdmin(config.adminPassword());
+    if (generated.isPresent()) {
+      System.out.println("Created user '" + SignIn.ADMIN + "' for the web UI with this password (shown once, keep it):");
+      System.out.println("  " + generated.get());
+    } else if (config.adminPassword() != null && !signIn.matches(SignIn.ADMIN, config.adminPassword())) {
+      LOG.warn("VIGIL_ADMIN_PASSWORD is set but the web UI already has users; it only applies to a new data directory");
+    }
+  }
+
+  private static void purgeSessions(SignIn signIn) {
+    try {
+      signIn.purgeExpired();
+    } catch (RuntimeException e) { // a failed purge must not cancel the schedule
+      LOG.warn("could not remove expired web UI sessions: {}", e.getMessage());
+    }
   }
 
   private static PrometheusMeterRegistry metrics(DuckDbStorage storage) {

@@ -25,6 +25,7 @@ public final class DemoCommand implements Callable<Integer> {
     DemoTraffic traffic = DemoTraffic.start(URI.create("http://127.0.0.1:" + server.port()), key, Clock.systemUTC());
     System.out.println();
     System.out.println("Vigil demo is running: " + base);
+    System.out.println("Web UI: " + base + "/ui/  (user 'admin')");
     System.out.println("API key: " + key);
     System.out.println("Try:  curl -H 'Authorization: Bearer " + key + "' '" + base + "/api/v1/traces?limit=5'");
     System.out.println("Demo traffic is flowing over OTLP; Ctrl-C stops it.");

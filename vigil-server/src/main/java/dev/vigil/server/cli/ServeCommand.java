@@ -18,6 +18,7 @@ public final class ServeCommand implements Callable<Integer> {
     VigilServer server = Running.start(config);
     System.out.println("Vigil is listening on http://" + Running.displayHost(config) + ":" + server.port()
         + "  (data: " + config.dataDir().toAbsolutePath() + ")");
+    System.out.println("Web UI: http://" + Running.displayHost(config) + ":" + server.port() + "/ui/  (user 'admin')");
     Running.awaitShutdown(server);
     return 0;
   }

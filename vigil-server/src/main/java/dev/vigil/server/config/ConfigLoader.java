@@ -45,6 +45,8 @@ public final class ConfigLoader {
         v.integer("port", 0, 65535),
         Path.of(v.string("data_dir")),
         values.get("init_api_key").isEmpty() ? null : v.apiKey("init_api_key"),
+        values.get("admin_password").isEmpty() ? null : v.password("admin_password"),
+        v.integer("session_ttl_hours", 1, 8784),
         v.longValue("ingest.max_body_bytes", 1024, Long.MAX_VALUE),
         v.longValue("ingest.max_decompressed_bytes", 1024, Long.MAX_VALUE),
         v.string("storage.memory_limit"),
@@ -91,6 +93,8 @@ public final class ConfigLoader {
 
   /** Typed access with errors that name the key and where its value came from. */
   private record Values(Map<String, String> values, Map<String, String> sources) {
+    private static final java.util.Set<String> SECRETS = java.util.Set.of("init_api_key", "admin_password");
+
     String string(String key) {
       String v = values.get(key);
       if (v == null || v.isBlank()) throw bad(key, "must not be empty");
@@ -119,8 +123,14 @@ public final class ConfigLoader {
       return v;
     }
 
+    String password(String key) {
+      String v = values.get(key);
+      if (v.length() < 8 || v.length() > 200) throw bad(key, "must be 8 to 200 characters");
+      return v;
+    }
+
     IllegalArgumentException bad(String key, String problem) {
-      String shown = key.equals("init_api_key") ? "(hidden)" : "'" + values.get(key) + "'";
+      String shown = SECRETS.contains(key) ? "(hidden)" : "'" + values.get(key) + "'";
       return new IllegalArgumentException("configuration '" + key + "' " + problem + "; got " + shown
           + " from " + sources.get(key));
     }

@@ -9,6 +9,8 @@ final class Settings {
       new Setting("port", "4318", "HTTP port for the API, OTLP ingest and the UI (4318 is OTLP/HTTP's default)."),
       new Setting("data_dir", "data", "Directory for the database, the span log and the installation secret."),
       new Setting("init_api_key", "", "API key of the first project, used only when the data directory is new. Empty: one is generated and printed once."),
+      new Setting("admin_password", "", "Password of the web UI's 'admin' user, used only when no user exists yet. Empty: one is generated and printed once."),
+      new Setting("session_ttl_hours", "168", "How long a web UI sign-in lasts without use; each use extends it."),
       new Setting("ingest.max_body_bytes", "16777216", "Largest request body accepted as sent (compressed or not); larger gets 413."),
       new Setting("ingest.max_decompressed_bytes", "67108864", "Largest request body after gzip decompression; larger gets 413."),
       new Setting("storage.memory_limit", "512MB", "DuckDB's memory limit; queries that need more spill to disk."),

@@ -52,6 +52,29 @@ public final class DemoTraffic implements AutoCloseable {
     return traffic;
   }
 
+  /**
+   * Sends {@code traces} traces of demo history spread over the last {@code window}, and returns
+   * how many the server acknowledged; blocks until done. For tests and screenshots that need data
+   * without live traffic.
+   */
+  public static int backfill(URI baseUrl, String apiKey, Clock clock, Duration window, int traces)
+      throws InterruptedException {
+    Settings s = Settings.DEFAULT;
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    try {
+      OtlpPoster poster = new OtlpPoster(client, baseUrl, apiKey);
+      List<ExportTraceServiceRequest> history = new TrafficModel(s.seed(), clock).history(window, traces);
+      int sent = 0;
+      for (int i = 0; i < history.size(); i += s.tracesPerRequest()) {
+        List<ExportTraceServiceRequest> chunk = history.subList(i, Math.min(history.size(), i + s.tracesPerRequest()));
+        if (poster.post(merge(chunk), 10)) sent += chunk.size();
+      }
+      return sent;
+    } finally {
+      client.shutdownNow();
+    }
+  }
+
   /** Traces the server has acknowledged so far. */
   long tracesSent() {
     return tracesSent.get();
@@ -98,9 +121,14 @@ public final class DemoTraffic implements AutoCloseable {
 
   private void send(OtlpPoster poster, List<ExportTraceServiceRequest> traces, int attempts)
       throws InterruptedException {
+    if (poster.post(merge(traces), attempts)) tracesSent.addAndGet(traces.size());
+  }
+
+  /** Several traces in one OTLP request, as an exporter batches them. */
+  private static ExportTraceServiceRequest merge(List<ExportTraceServiceRequest> traces) {
     ExportTraceServiceRequest.Builder merged = ExportTraceServiceRequest.newBuilder();
     for (ExportTraceServiceRequest r : traces) merged.addAllResourceSpans(r.getResourceSpansList());
-    if (poster.post(merged.build(), attempts)) tracesSent.addAndGet(traces.size());
+    return merged.build();
   }
 
   private static int poisson(SplittableRandom random, double mean) {

@@ -4,17 +4,27 @@ import dev.vigil.server.auth.ApiKeys;
 import dev.vigil.server.auth.Principal;
 import io.javalin.http.Context;
 
-/** Checks {@code Authorization: Bearer <api key>}; every API call and ingest request needs it. */
+/**
+ * Who is calling: {@code Authorization: Bearer <api key>}, or, on {@code /api/v1/**} only, the web
+ * UI's session cookie ({@link CookieAuth}). A key wins when both are present: it cannot come from a
+ * cross-site page, so key requests need no CSRF checks.
+ */
 final class Authn {
   private final ApiKeys keys;
+  private final CookieAuth cookies;
 
-  Authn(ApiKeys keys) {
+  Authn(ApiKeys keys, CookieAuth cookies) {
     this.keys = keys;
+    this.cookies = cookies;
   }
 
   Principal require(Context ctx) {
     String header = ctx.header("Authorization");
-    if (header == null || header.isBlank()) {
+    boolean noKey = header == null || header.isBlank();
+    if (noKey && SessionCookie.token(ctx) != null && ctx.path().startsWith("/api/v1/")) {
+      return cookies.require(ctx);
+    }
+    if (noKey) {
       throw new ApiError(401, "missing 'Authorization: Bearer <api key>' header");
     }
     if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {

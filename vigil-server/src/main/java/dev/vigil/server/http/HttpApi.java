@@ -1,6 +1,7 @@
 package dev.vigil.server.http;
 
 import dev.vigil.server.auth.ApiKeys;
+import dev.vigil.server.auth.SignIn;
 import dev.vigil.server.config.VigilConfig;
 import dev.vigil.server.ingest.IngestService;
 import dev.vigil.server.ingest.api.NativeIngestDecoder;
@@ -12,17 +13,18 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The HTTP server: one port for OTLP ingest, the JSON API and (later) the UI. The only package that
+ * The HTTP server: one port for OTLP ingest, the JSON API and the web UI. The only package that
  * knows the web framework; handlers run on virtual threads, so blocking on the durable write is fine.
  */
 public final class HttpApi implements AutoCloseable {
   private final Javalin app;
   private final VigilConfig config;
 
-  public HttpApi(VigilConfig config, Storage storage, ApiKeys keys, IngestService ingest,
+  public HttpApi(VigilConfig config, Storage storage, ApiKeys keys, SignIn signIn, IngestService ingest,
       PrometheusMeterRegistry registry, Clock clock) {
     this.config = config;
-    Authn authn = new Authn(keys);
+    CookieAuth cookies = new CookieAuth(signIn, storage.projectStore());
+    Authn authn = new Authn(keys, cookies);
     Bodies bodies = new Bodies(config.maxBodyBytes(), config.maxDecompressedBytes());
     this.app = Javalin.create(c -> {
       c.jsonMapper(new JavalinJackson(Json.MAPPER, true));
@@ -37,6 +39,8 @@ public final class HttpApi implements AutoCloseable {
       new SqlRoutes(authn, storage.sqlConsole(), config.sqlMaxRows(), Duration.ofSeconds(config.sqlTimeoutSeconds()))
           .register(c.routes);
       new QueryRoutes(authn, storage, clock).register(c.routes);
+      new AuthRoutes(signIn, cookies, storage.projectStore()).register(c.routes);
+      new UiRoutes(cookies).register(c.routes);
     });
   }
 

@@ -42,6 +42,7 @@ public final class QueryParams {
     Set<String> known = new LinkedHashSet<>(FILTER);
     for (Dimension d : Dimension.values()) known.add(d.wireName());
     known.addAll(List.of(extra));
+    known.add("project"); // the web UI's project choice, read by the web layer
     for (String name : params.keySet()) {
       if (!known.contains(name)) {
         throw new IllegalArgumentException("unknown query parameter '" + name + "'; known: " + known);

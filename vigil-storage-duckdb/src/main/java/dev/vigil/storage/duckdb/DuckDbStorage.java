@@ -1,5 +1,6 @@
 package dev.vigil.storage.duckdb;
 
+import dev.vigil.storage.AccountStore;
 import dev.vigil.storage.CheckResult;
 import dev.vigil.storage.MetricStore;
 import dev.vigil.storage.ProjectStore;
@@ -38,6 +39,7 @@ public final class DuckDbStorage implements Storage {
   private final DuckDbMetricStore metricStore;
   private final DuckDbProjectStore projectStore;
   private final DuckDbSignalStore signalStore;
+  private final DuckDbAccountStore accountStore;
   private final DuckDbRetention retention;
   private final SqlConsole sqlConsole;
 
@@ -60,6 +62,7 @@ public final class DuckDbStorage implements Storage {
       metricStore = new DuckDbMetricStore(db);
       projectStore = new DuckDbProjectStore(db, b.clock);
       signalStore = new DuckDbSignalStore(db);
+      accountStore = new DuckDbAccountStore(db);
       retention = new DuckDbRetention(db, files, reader, log);
       Database.Pool consolePool = db.console();
       sqlConsole = new DuckDbSqlConsole(new DuckDbSqlConsole.Connections() {
@@ -101,6 +104,11 @@ public final class DuckDbStorage implements Storage {
   @Override
   public ProjectStore projectStore() {
     return projectStore;
+  }
+
+  @Override
+  public AccountStore accountStore() {
+    return accountStore;
   }
 
   @Override

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-  static final List<String> FILES = List.of("V001__initial.sql");
+  static final List<String> FILES = List.of("V001__initial.sql", "V002__accounts.sql");
 
   private Migrations() {}
 

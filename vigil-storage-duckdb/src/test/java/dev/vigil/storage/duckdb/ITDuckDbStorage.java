@@ -1,6 +1,7 @@
 package dev.vigil.storage.duckdb;
 
 import dev.vigil.storage.Storage;
+import dev.vigil.storage.tests.ITAccounts;
 import dev.vigil.storage.tests.ITMetrics;
 import dev.vigil.storage.tests.ITProjects;
 import dev.vigil.storage.tests.ITRetention;
@@ -74,6 +75,12 @@ class ITDuckDbStorage {
 
   @Nested
   class TenantIsolation extends ITTenantIsolation {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class Accounts extends ITAccounts {
     @Override protected Storage open(Path dir) { return openStorage(dir); }
     @Override protected void flush(Storage s) { flushStorage(s); }
   }
