@@ -2,7 +2,7 @@
 // which page module renders into <main>. Pages are loaded on first use.
 import { api, configure, sqlObjects } from './api.js';
 import { h, mount } from './dom.js';
-import { parse, link, withParams, go } from './router.js';
+import { parse, link, withParams, go, listen } from './router.js';
 import { RANGES, timeWindow } from './state.js';
 import { errorBox } from './components.js';
 import { dateTime, toLocalInput } from './format.js';
@@ -41,7 +41,7 @@ async function boot() {
   watchProjectPick();
   setupFilterBar();
   document.addEventListener('keydown', shortcut);
-  window.addEventListener('hashchange', route);
+  listen(route);
   route();
 }
 
@@ -188,8 +188,9 @@ async function render(isRefresh) {
   }
   const controller = new AbortController();
   const cleanups = [];
-  const samePage = current && current.page === page && current.arg === arg;
-  current = { page, arg, controller, cleanups };
+  const subject = `${arg ?? ''}|${params.get('id') ?? ''}`; // which trace or session
+  const samePage = current && current.page === page && current.subject === subject;
+  current = { page, subject, controller, cleanups };
   for (const a of document.querySelectorAll('.nav a')) {
     const active = a.dataset.page === (NAV_OF[page] || page);
     a.href = link(a.dataset.page);

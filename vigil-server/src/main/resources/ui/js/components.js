@@ -1,6 +1,7 @@
 // Shared building blocks: loading/empty/error states, panels, tables, KPI tiles, copy buttons and
 // pagers. Pages compose these so every page behaves the same way when data is slow, absent or broken.
 import { h, mount } from './dom.js';
+import { go } from './router.js';
 
 export function loading(text = 'Loading…') {
   return h('p.state.loading', { role: 'status' }, text);
@@ -68,7 +69,7 @@ export function table(columns, rows, { rowHref, caption, rowClass } = {}) {
       tr.addEventListener('click', (e) => {
         if (e.target.closest('a, button, input, select') || window.getSelection().toString()) return;
         if (e.ctrlKey || e.metaKey) window.open(href, '_blank');
-        else location.hash = href;
+        else go(href);
       });
     }
     return tr;

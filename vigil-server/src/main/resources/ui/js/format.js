@@ -46,6 +46,7 @@ export function usdShort(v) {
 export function ms(v) {
   if (v == null || Number.isNaN(v)) return DASH;
   const a = Math.abs(v);
+  if (a === 0) return '0 ms';
   if (a < 1) return `${v.toFixed(2)} ms`;
   if (a < 1000) return `${Math.round(v)} ms`;
   if (a < 60_000) return `${(v / 1000).toFixed(a < 10_000 ? 2 : 1)} s`;

@@ -1,6 +1,7 @@
 // Scatter of individual calls (tokens against latency or cost), coloured by a group such as the
 // model. Hover or arrow keys pick the nearest point; click or Enter opens its trace.
 import { s, h } from '../dom.js';
+import { go } from '../router.js';
 import {
   PALETTE, linear, log, niceTicks, niceMax, logTicks, textWidth, fmt, frame, showTip, svgRoot, emptyChart,
 } from './base.js';
@@ -92,7 +93,7 @@ function draw(width, tip, opts) {
   };
   overlay.addEventListener('pointermove', (e) => { const q = nearest(e); if (q) show(q); else hide(); });
   overlay.addEventListener('pointerleave', hide);
-  overlay.addEventListener('click', (e) => { const q = nearest(e); if (q && q.p.href) location.hash = q.p.href; });
+  overlay.addEventListener('click', (e) => { const q = nearest(e); if (q && q.p.href) go(q.p.href); });
   svg.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
       e.preventDefault();
@@ -100,7 +101,7 @@ function draw(width, tip, opts) {
       const next = e.key === 'ArrowRight' ? Math.min(order.length - 1, i + 1) : Math.max(0, i < 0 ? order.length - 1 : i - 1);
       show(order[next]);
     } else if (e.key === 'Enter' && current && current.p.href) {
-      location.hash = current.p.href;
+      go(current.p.href);
     } else if (e.key === 'Escape') {
       hide();
     }

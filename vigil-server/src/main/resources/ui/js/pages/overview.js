@@ -76,6 +76,9 @@ function delta(cur, prev, upIsBad, asPoints = false) {
   if (!prev) return cur ? h('span.delta', null, 'none in previous window') : null;
   const r = (cur - prev) / prev;
   if (Math.abs(r) < 0.005) return h('span.delta', null, 'no change vs previous');
+  if (r >= 9) {
+    return h(`span.delta.up-${upIsBad ? 'bad' : 'good'}`, null, `▲ ${f.compact(Math.round(cur / prev))}× previous`);
+  }
   return h(`span.delta.${r > 0 ? 'up' : 'down'}-${(r > 0) === upIsBad ? 'bad' : 'good'}`, null,
     `${r > 0 ? '▲' : '▼'} ${f.pct(Math.abs(r))} vs previous`);
 }

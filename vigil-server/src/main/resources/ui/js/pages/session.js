@@ -14,7 +14,10 @@ const PAGE = 20; // traces fetched in full per "load more"
 const PARALLEL = 4;
 
 async function render(view, ctx) {
-  const sessionId = ctx.arg;
+  // in the query, not the path: session ids are free text (dots, slashes) and a path with a dot
+  // would be taken for a file
+  const sessionId = ctx.params.get('id');
+  if (!sessionId) { mount(view, errorBox(new Error('No session given.'))); return; }
   mount(view, loading('Loading session…'));
   let res;
   try {

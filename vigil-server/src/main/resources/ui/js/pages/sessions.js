@@ -18,7 +18,7 @@ async function render(view, ctx) {
     path: '/api/v1/sessions', key: 'sessions', status,
     query: user ? { user } : {},
     emptyText: user ? `No sessions of ${user} in this range.` : 'No sessions in this range. Sessions appear when spans carry a session id.',
-    rowHref: (s) => link('session', {}, s.session_id),
+    rowHref: (s) => link('session', { id: s.session_id }),
     rowClass: (s) => (s.errors ? 'err' : null),
     columns: [
       { label: 'Session', value: (s) => h('span.clip', { title: s.session_id }, s.session_id) },

@@ -104,7 +104,7 @@ function header(trace, spans, t0, t1) {
       ['Feature', pick('feature')],
       ['Service', pick('service')],
       ['User', user ? h('a', { href: link('traces', { user }) }, user) : null],
-      ['Session', session ? h('a', { href: link('session', {}, session) }, session) : null],
+      ['Session', session ? h('a', { href: link('session', { id: session }) }, session) : null],
       ['Environment', pick('environment')],
       ['Release', pick('release')],
       ['Prompt', pick('prompt_name') ? `${pick('prompt_name')}${pick('prompt_version') ? ` @ ${pick('prompt_version')}` : ''}` : null],
