@@ -1,4 +1,4 @@
-// Tiny DOM helpers. Everything goes through textContent and properties, never innerHTML, so data
+// Tiny DOM helpers. Everything goes through textContent and properties, never by parsing markup, so data
 // from traces (prompts, completions, attribute values) can never become markup. No inline styles:
 // the CSP forbids style attributes, so callers use classes or element.style (CSSOM) instead.
 

@@ -84,7 +84,7 @@ async function render(view, ctx) {
     }
   };
 
-  const form = h('form', { 'aria-label': 'SQL query' },
+  const form = h('form', { 'aria-label': 'Query editor' },
     h('label', { htmlFor: 'sql-editor' }, h('b', null, 'SQL query')),
     editor,
     h('div.toolbar', null, runBtn,
