@@ -3,8 +3,9 @@
 import { h } from '../../dom.js';
 import { sqlObjects } from '../../api.js';
 import { fill, panel, empty, legend } from '../../components.js';
-import { timeSeries, densify, PALETTE } from '../../charts.js';
-import { tracesHref } from '../../data.js';
+import { timeSeries, densify, scatter, PALETTE } from '../../charts.js';
+import { tracesHref, traceHref } from '../../data.js';
+import { spanWhere } from '../../state.js';
 import { go } from '../../router.js';
 import * as f from '../../format.js';
 
@@ -37,6 +38,9 @@ export function qualitySection(el, { series, win, bucket, filter, signal }) {
       for (const r of rows) if (r.name === name) values[Math.round((r.b - start) / bucket.ms)] = r.v;
       return { name, values, color: PALETTE[i] };
     });
+    const scatterPanel = h('div');
+    grid.append(panel('Tokens vs score', scatterPanel, { sub: 'latest 400 scored traces', wide: true }));
+    tokensVsScore(scatterPanel, from, to, signal);
     return [timeSeries(h('div'), { times, bucketMs: bucket.ms, unit: 'score', series: s, label: 'Score averages over time' }), legend(s)];
   }, 'No scores yet — scoring arrives with scorecards.');
 
@@ -56,4 +60,21 @@ export function qualitySection(el, { series, win, bucket, filter, signal }) {
     return h('ul.plain', null, rows.map((r) => h('li', null, h('b', null, f.int(r.n)), ` ${r.kind.replace('_', ' ')}`,
       r.v != null ? h('span.faint', null, ` · average ${f.byUnit('score', r.v)}`) : null)));
   });
+}
+
+/** Does spending more tokens buy better answers? One dot per scored trace. */
+function tokensVsScore(el, from, to, signal) {
+  fill(el, () => sqlObjects(`WITH s AS (SELECT trace_id, name, value FROM scores
+        WHERE time >= ${from} AND time < ${to} AND value IS NOT NULL ORDER BY time DESC LIMIT 400),
+      t AS (SELECT trace_id, sum(coalesce(input_tokens, 0) + coalesce(output_tokens, 0)) AS tokens FROM spans
+        WHERE ${spanWhere()} AND trace_id IN (SELECT trace_id FROM s) GROUP BY trace_id)
+    SELECT s.trace_id, s.name, s.value, t.tokens FROM s JOIN t USING (trace_id) WHERE t.tokens > 0`, signal), (rows) => {
+    if (!rows.length) return null;
+    const groups = [...new Set(rows.map((r) => r.name))];
+    return [scatter(h('div'), {
+      points: rows.map((r) => ({ x: r.tokens, y: r.value, group: r.name, label: r.name, href: traceHref(r.trace_id) })),
+      groups, xUnit: 'tokens', yUnit: 'score', logX: true, xLabel: 'tokens in the trace', yLabel: 'score',
+      label: 'Tokens against score per scored trace' }),
+    legend(groups.slice(0, PALETTE.length).map((g, i) => ({ label: g, color: PALETTE[i] })))];
+  }, 'No scored traces with token counts in this range.');
 }
