@@ -172,7 +172,9 @@ async function route() {
     }
   }
   const pid = resolveProject();
-  if (pid && params.get('project') !== pid) {
+  // with several projects a shared link must say which one; with one, the URL stays as typed
+  const stated = params.get('project');
+  if (pid && stated !== pid && (stated || projects().length > 1)) {
     go(withParams({ project: pid }), { replace: true });
     return;
   }

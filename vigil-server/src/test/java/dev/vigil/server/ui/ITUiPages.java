@@ -71,7 +71,7 @@ class ITUiPages {
   @Test
   void overviewShowsHealthQualityCostAndFailures() {
     Page page = vigil.signedInPage("/ui/");
-    assertThat(page).hasURL(Pattern.compile(".*/ui/overview\\?project=\\d+$"));
+    assertThat(page).hasURL(vigil.url("/ui/")); // one project: nothing added to the URL
     assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Overview"))).isVisible();
     Locator requests = page.locator(".kpi:has(.kpi-label:text-is('Requests')) .kpi-value");
     assertThat(requests).hasText(Pattern.compile("[1-9][\\d,]*"));
@@ -114,6 +114,29 @@ class ITUiPages {
     page.locator("#flt-errors").selectOption("");
     assertThat(rows.nth(10)).isVisible();
     vigil.screenshot(page, "traces");
+    assertThat(vigil.browserErrors()).isEmpty();
+  }
+
+  @Test
+  void tracesColumnsAreRememberedAndLiveTailRefreshes() {
+    Page page = vigil.signedInPage("/ui/traces");
+    Locator traceIdHeader = page.getByRole(AriaRole.COLUMNHEADER, new Page.GetByRoleOptions().setName("Trace id"));
+    assertThat(page.locator("table.data tbody tr").first()).isVisible();
+    assertThat(traceIdHeader).hasCount(0);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Columns")).click();
+    page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Trace id")).check();
+    assertThat(traceIdHeader).isVisible();
+    page.reload();
+    assertThat(traceIdHeader).isVisible();
+
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Live tail")).click();
+    assertThat(page).hasURL(Pattern.compile(".*live=1.*"));
+    Locator status = page.locator(".page-head .sql-meta");
+    assertThat(status).containsText("live, updated");
+    String first = status.textContent();
+    page.waitForTimeout(5600); // one refresh
+    assertThat(status).not().hasText(first);
+    assertThat(page.locator(".pager")).hasCount(0);
     assertThat(vigil.browserErrors()).isEmpty();
   }
 
