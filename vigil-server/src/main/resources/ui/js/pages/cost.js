@@ -35,7 +35,7 @@ async function render(view, ctx) {
 
   fill(kpis, () => sqlObjects(`SELECT sum(cost) FILTER (WHERE ${LLM}) AS cost, count(*) FILTER (WHERE ${LLM}) AS calls,
       count(*) FILTER (WHERE ${LLM} AND cost_source = 'unpriced') AS unpriced,
-      count(*) FILTER (WHERE parent_span_id IS NULL) AS requests
+      count(*) FILTER (WHERE is_root) AS requests
     FROM spans WHERE ${spanWhere()}`, signal).then((rows) => rows[0]), (k) => {
     if (!k || !k.calls) return null;
     const cost = k.cost || 0;

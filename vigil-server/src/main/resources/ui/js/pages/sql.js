@@ -44,7 +44,7 @@ FROM scores GROUP BY name ORDER BY scores DESC`],
   ['Deployments and prompt changes', `SELECT time, change_type, feature, description FROM change_events ORDER BY time DESC LIMIT 50`],
 ];
 const VIEWS = [
-  ['spans', 'trace_id, span_id, parent_span_id, name, span_type, start_time, start_ns, duration_ms, status, is_error, error_type, service, feature, user_id, session_id, tags, prompt_name, prompt_version, environment, release, provider, model, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, tokens_estimated, cost, cost_source, finish_reason, is_refusal, ttft_ms, streaming, input_chars, output_chars, pii_count, received_at'],
+  ['spans', 'trace_id, span_id, parent_span_id, is_root, name, span_type, start_time, start_ns, duration_ms, status, is_error, error_type, service, feature, user_id, session_id, tags, prompt_name, prompt_version, environment, release, provider, model, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, tokens_estimated, cost, cost_source, finish_reason, is_refusal, ttft_ms, streaming, input_chars, output_chars, pii_count, received_at'],
   ['traces', 'trace_id, name, start_time, duration_ms, span_count, llm_calls, error_count, has_root, service, feature, user_id, session_id, models, input_tokens, output_tokens, cost, unpriced_calls'],
   ['scores', 'id, trace_id, span_id, name, data_type, value, label, source, comment, time, metadata'],
   ['feedback', 'id, trace_id, kind, value, comment, user_id, time'],

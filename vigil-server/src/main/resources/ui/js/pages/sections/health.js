@@ -80,7 +80,7 @@ function latencyHistogram(el, kpi, signal) {
   const filter = apiFilter();
   fill(el, async () => {
     const [rows, k] = await Promise.all([sqlObjects(`SELECT floor(log10(greatest(duration_ms, 0.1)) * ${PER_DECADE})::INTEGER AS b,
-        count(*) AS n FROM spans WHERE ${spanWhere()} AND parent_span_id IS NULL GROUP BY b ORDER BY b`, signal),
+        count(*) AS n FROM spans WHERE ${spanWhere()} AND is_root GROUP BY b ORDER BY b`, signal),
     kpi.catch(() => ({}))]);
     return { rows, p: k.tr ? k.tr.latency_ms : {} };
   }, ({ rows, p }) => {

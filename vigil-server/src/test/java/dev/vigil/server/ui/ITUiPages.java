@@ -88,6 +88,31 @@ class ITUiPages {
     assertThat(page.locator("section[aria-label='Slowest requests'] tbody tr")).not().hasCount(0);
     noLoadingLeft(page);
     vigil.screenshot(page, "overview");
+
+    // a click on a moment of a chart opens the traces of that moment
+    Locator overlay = page.locator("section[aria-label='Requests'] rect.overlay");
+    var box = overlay.boundingBox();
+    page.mouse().click(box.x + box.width * 0.6, box.y + box.height / 2);
+    assertThat(page).hasURL(Pattern.compile(".*/ui/traces\\?.*from=.*&to=.*"));
+    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Custom").setExact(true)))
+        .hasAttribute("aria-pressed", "true");
+    assertThat(page.locator("table.data tbody tr").first()).isVisible();
+    assertThat(vigil.browserErrors()).isEmpty();
+  }
+
+  @Test
+  void aCustomRangeIsPickedAndKept() {
+    Page page = vigil.signedInPage("/ui/users");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Custom").setExact(true)).click();
+    page.getByLabel("From", new Page.GetByLabelOptions().setExact(true)).fill("2020-01-01T00:00");
+    page.getByLabel("To", new Page.GetByLabelOptions().setExact(true)).fill("2020-01-02T00:00");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply")).click();
+    assertThat(page).hasURL(Pattern.compile(".*from=2020-01-01T00%3A00%3A00.000Z&to=2020-01-02T00%3A00%3A00.000Z.*"));
+    assertThat(page.getByText("No users in this range.", new Page.GetByTextOptions().setExact(false))).isVisible();
+    assertThat(page.locator("#range-note")).hasText("2020-01-01 00:00:00 – 2020-01-02 00:00:00");
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Traces")).click(); // the range follows
+    assertThat(page).hasURL(Pattern.compile(".*/ui/traces\\?from=2020.*"));
+    assertThat(page.getByText("No traces match these filters in this range.")).isVisible();
     assertThat(vigil.browserErrors()).isEmpty();
   }
 
