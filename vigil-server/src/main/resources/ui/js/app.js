@@ -209,7 +209,13 @@ async function render(isRefresh) {
   try {
     mod = (await loader()).default;
   } catch (e) {
-    mount(main, errorBox(e));
+    // the UI's files need the session too: an ended session shows up here first
+    try {
+      await api('/api/v1/auth/me');
+    } catch {
+      return; // a 401 is on its way to the sign-in page
+    }
+    mount(main, errorBox(e, () => location.reload()));
     return;
   }
   if (current.controller !== controller) return;

@@ -3,7 +3,7 @@
 import { h } from '../../dom.js';
 import { sqlObjects } from '../../api.js';
 import { fill, panel, legend } from '../../components.js';
-import { timeSeries, densify, bars, scatter, PALETTE } from '../../charts.js';
+import { timeSeries, bars, scatter, PALETTE } from '../../charts.js';
 import { costBy, spendByModel, traceHref, tracesHref, zoomHref } from '../../data.js';
 import { spanWhere } from '../../state.js';
 import { link, go } from '../../router.js';

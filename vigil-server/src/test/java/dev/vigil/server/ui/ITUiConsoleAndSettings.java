@@ -23,9 +23,13 @@ class ITUiConsoleAndSettings {
   @RegisterExtension
   static final BrowserHarness vigil = new BrowserHarness();
 
-  /** Browser errors other than the console's note about a 4xx answer the page itself shows. */
+  /**
+   * Browser errors other than Chromium's own notes about a 4xx answer the page handles, or a page
+   * module that came back as the sign-in page once the session had ended.
+   */
   static java.util.List<String> unexpectedErrors() {
-    return vigil.browserErrors().stream().filter(e -> !e.contains("Failed to load resource")).toList();
+    return vigil.browserErrors().stream()
+        .filter(e -> !e.contains("Failed to load resource") && !e.contains("Failed to load module script")).toList();
   }
 
   static Locator editor(Page page) {
@@ -117,6 +121,25 @@ class ITUiConsoleAndSettings {
     String project = vigil.server().get("/api/v1/project", BrowserHarness.API_KEY).body();
     assertThat(project).contains("\"input_per_million\":1.5").contains("\"output_per_million\":6.0");
     assertThat(vigil.browserErrors()).isEmpty();
+  }
+
+  @Test
+  void signingOutAndAnEndedSessionLeadToTheLoginPage() {
+    Page page = vigil.signedInPage("/ui/traces?errors=true");
+    assertThat(page.locator("table.data tbody tr").first()).isVisible();
+    vigil.context().clearCookies(); // the session ends elsewhere (expiry, sign-out in another tab)
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users")).click();
+    assertThat(page).hasURL(Pattern.compile(".*/login\\?next=%2Fui%2Fusers.*"));
+    page.getByLabel("Username").fill(BrowserHarness.USERNAME);
+    page.getByLabel("Password").fill(BrowserHarness.PASSWORD);
+    page.getByLabel("Password").press("Enter");
+    assertThat(page).hasURL(vigil.url("/ui/users"));
+    assertThat(page.locator("table.data tbody tr").first()).isVisible();
+
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+    assertThat(page).hasURL(Pattern.compile(".*/login.*"));
+    assertThat(vigil.context().cookies().stream().filter(c -> c.name.equals("vigil_session"))).isEmpty();
+    assertThat(unexpectedErrors()).isEmpty();
   }
 
   @Test
