@@ -1,6 +1,6 @@
 // Boot and shell: who is signed in, which project, the global time range and feature filter, and
 // which page module renders into <main>. Pages are loaded on first use.
-import { api, configure, sqlObjects } from './api.js';
+import { api, configure, sqlObjects, currentProject } from './api.js';
 import { h, mount } from './dom.js';
 import { parse, link, withParams, go, listen } from './router.js';
 import { RANGES, timeWindow } from './state.js';
@@ -140,7 +140,7 @@ function syncFilterBar(showFilters) {
 async function loadFeatures(params, win) {
   const select = $('feature');
   const chosen = params.get('feature') || '';
-  const key = `${params.get('project')}|${win.key}|${win.relative ? '' : `${win.from}-${win.to}`}`;
+  const key = `${currentProject()}|${win.key}|${win.relative ? '' : `${win.from}-${win.to}`}`;
   if (key !== featureKey) {
     featureKey = key;
     try {

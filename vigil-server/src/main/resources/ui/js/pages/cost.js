@@ -48,7 +48,7 @@ async function render(view, ctx) {
     ];
   }, 'No LLM calls in this range.');
 
-  fill(breakdown, () => loadBreakdown(by, win, signal), (rows) => breakdownTable(by, rows), 'No LLM calls in this range.');
+  fill(breakdown, () => loadBreakdown(by, signal), (rows) => breakdownTable(by, rows), 'No LLM calls in this range.');
 
   fill(unpriced, () => sqlObjects(`SELECT model, provider, count(*) AS calls,
       sum(coalesce(input_tokens, 0)) AS input_tokens, sum(coalesce(output_tokens, 0)) AS output_tokens,
@@ -66,20 +66,18 @@ async function render(view, ctx) {
 }
 
 const DAY = 86_400_000;
-const HOUR = 3_600_000;
 
-async function loadBreakdown(by, win, signal) {
+async function loadBreakdown(by, signal) {
   if (by === 'day') {
-    const size = win.to - win.from > 2 * DAY ? DAY : HOUR;
-    const rows = await spendByBucket(spanWhere(), size, signal);
-    return rows.map((r) => ({ ...r, key: r.t, size }));
+    const rows = await spendByBucket(spanWhere(), DAY, signal);
+    return rows.map((r) => ({ ...r, key: r.t, size: DAY }));
   }
   return costBy(by, spanWhere(), 50, signal);
 }
 
-/** Day rows are UTC days (buckets align to the epoch, as in the API); hours are local. */
+/** Days are UTC days: buckets align to the epoch, as in the metrics API. */
 function bucketLabel(r) {
-  return r.size === DAY ? `${new Date(r.key).toISOString().slice(0, 10)} (UTC)` : f.dateTime(r.key).slice(0, 16);
+  return `${new Date(r.key).toISOString().slice(0, 10)} (UTC)`;
 }
 
 function breakdownTable(by, rows) {
@@ -87,7 +85,7 @@ function breakdownTable(by, rows) {
   const total = rows.reduce((a, r) => a + (r.cost || 0), 0);
   const label = BY.find(([k]) => k === by)[1];
   const first = by === 'day'
-    ? { label: rows[0].size === DAY ? 'Day' : 'Hour', value: bucketLabel }
+    ? { label: 'Day', value: bucketLabel }
     : { label, value: (r) => h('span.clip', { title: r.k ?? '' }, r.k ?? `(no ${by})`) };
   const href = (r) => {
     if (by === 'day') return tracesHref(r.key, r.key + r.size, { sort: 'costliest' });

@@ -1,7 +1,7 @@
 // Settings: projects, API keys (a new key's secret is shown once), and this project's price
 // overrides, PII masking and retention (settings-project.js).
 import { h, mount, field } from '../dom.js';
-import { api } from '../api.js';
+import { api, currentProject } from '../api.js';
 import { link } from '../router.js';
 import { fill, panel, table, badge, copyButton, errorBox } from '../components.js';
 import { projectSettings } from './settings-project.js';
@@ -26,7 +26,7 @@ async function render(view, ctx) {
 }
 
 function currentName(ctx) {
-  const id = ctx.params.get('project');
+  const id = currentProject();
   const p = (ctx.me.projects || []).find((x) => String(x.id) === id);
   return p ? p.name : id;
 }
@@ -56,7 +56,7 @@ function projectsPanel(el, ctx) {
       mount(result, errorBox(err));
     }
   });
-  const current = ctx.params.get('project');
+  const current = currentProject();
   const load = () => fill(list, () => api('/api/v1/projects', { signal: ctx.signal }), (res) => table([
     { label: 'Name', value: (p) => [p.name, String(p.id) === current ? badge('current', 'info') : null] },
     { label: 'Id', num: true, value: (p) => String(p.id) },
