@@ -245,6 +245,7 @@ function shortcut(e) {
   if (e.ctrlKey || e.metaKey || e.altKey) return;
   if (e.target.closest('input, textarea, select, [contenteditable]')) return;
   if (e.key === 'r' && !$('filterbar').hidden) { e.preventDefault(); render(true); }
+  if (e.key === '/' && document.getElementById('flt-q')) { e.preventDefault(); document.getElementById('flt-q').focus(); }
 }
 
 boot().catch((e) => mount($('main'), errorBox(e)));

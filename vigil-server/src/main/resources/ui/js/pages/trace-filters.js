@@ -39,7 +39,7 @@ export function filterForm(params, ctx) {
   const datalists = SUGGEST.map((k) => h('datalist', { id: `dl-${k}` }));
 
   const primary = h('div.form-row', null,
-    wide(text('q', 'Search messages and values', { type: 'search', placeholder: 'text in prompts, answers, documents…' })),
+    wide(text('q', 'Search messages and values', { type: 'search', placeholder: 'text in prompts, answers, documents… (press /)' })),
     select('errors', 'Status', [['', 'Any'], ['true', 'With errors'], ['false', 'Without errors']]),
     text('model', 'Model', { list: 'dl-model', placeholder: 'any' }),
     text('user', 'User', { placeholder: 'any' }),
