@@ -40,14 +40,19 @@ function draw(width, tip, opts) {
 
   // a marker sits inside its bin, proportionally (log-proportionally when the bins grow geometrically)
   const geometric = bins.length > 2 && bins[0].lo > 0 && Math.abs(bins[1].hi / bins[1].lo - bins[2].hi / bins[2].lo) < 1e-6;
+  let labelEnd = -Infinity;
+  let labelY = 16;
   for (const m of markers) {
     const i = bins.findIndex((b) => m.value >= b.lo && m.value < b.hi);
     if (i < 0) continue;
     const b = bins[i];
     const frac = geometric ? Math.log(m.value / b.lo) / Math.log(b.hi / b.lo) : (m.value - b.lo) / (b.hi - b.lo);
     const px = Math.round(left + (i + frac) * bw) + 0.5;
+    const text = `${m.label} ${fmt(unit, m.value, true)}`;
+    labelY = px + 3 < labelEnd ? labelY + 12 : 16; // close markers: the next label one line lower
+    labelEnd = px + 3 + textWidth(text);
     svg.append(s('line', { x1: px, x2: px, y1: 8, y2: bottom, stroke: MARKER_COLOR, class: 'marker' }));
-    svg.append(s('text', { x: px + 3, y: 16, class: 'marker-label' }, `${m.label} ${fmt(unit, m.value, true)}`));
+    svg.append(s('text', { x: px + 3, y: labelY, class: 'marker-label' }, text));
   }
 
   let index = -1;

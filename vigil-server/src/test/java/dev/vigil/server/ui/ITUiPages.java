@@ -253,8 +253,11 @@ class ITUiPages {
             .map((e) => e.id || e.name || e.outerHTML.slice(0, 80))""");
       assertThat((List<?>) unlabelled).as("form fields without a label on %s", path).isEmpty();
     }
-    page.navigate("/ui/overview");
+    page.navigate("/ui/overview?range=6h");
     page.locator(".kpi").first().waitFor();
+    scrollThrough(page);
+    assertThat(page.locator("section[aria-label='Costliest requests'] tbody tr").first()).isAttached();
+    noLoadingLeft(page);
     vigil.screenshot(page, "overview-narrow");
     assertThat(vigil.browserErrors()).isEmpty();
   }
