@@ -3,7 +3,7 @@
 import { api, configure, sqlObjects, currentProject } from './api.js';
 import { h, mount } from './dom.js';
 import { parse, link, withParams, go, listen } from './router.js';
-import { RANGES, timeWindow } from './state.js';
+import { RANGES, timeWindow, spanWhere } from './state.js';
 import { errorBox } from './components.js';
 import { dateTime, toLocalInput } from './format.js';
 
@@ -144,9 +144,10 @@ async function loadFeatures(params, win) {
   if (key !== featureKey) {
     featureKey = key;
     try {
+      const allFeatures = new URLSearchParams(params);
+      allFeatures.delete('feature');
       const rows = await sqlObjects(`SELECT feature, count(*) AS n FROM spans
-        WHERE start_ns >= ${Math.floor(win.from)}000000 AND start_ns < ${Math.ceil(win.to)}000000 AND feature IS NOT NULL
-        GROUP BY feature ORDER BY n DESC LIMIT 100`);
+        WHERE ${spanWhere(allFeatures)} AND feature IS NOT NULL GROUP BY feature ORDER BY n DESC LIMIT 100`);
       const names = rows.map((r) => r.feature).sort();
       mount(select, h('option', { value: '' }, 'All features'), ...names.map((n) => h('option', { value: n }, n)));
     } catch (e) {

@@ -100,9 +100,9 @@ export function copyButton(text, label = 'Copy') {
 /** Previous/next for cursor pagination. */
 export function pager({ page, hasPrev, hasNext, onPrev, onNext, note }) {
   return h('nav.pager', { 'aria-label': 'Pages' },
-    h('button.btn', { type: 'button', disabled: !hasPrev, onclick: onPrev }, '← Newer'),
+    h('button.btn', { type: 'button', disabled: !hasPrev, onclick: onPrev }, '← Previous'),
     h('span.pager-note', null, note || `Page ${page}`),
-    h('button.btn', { type: 'button', disabled: !hasNext, onclick: onNext }, 'Older →'));
+    h('button.btn', { type: 'button', disabled: !hasNext, onclick: onNext }, 'Next →'));
 }
 
 export function badge(text, tone = '') {

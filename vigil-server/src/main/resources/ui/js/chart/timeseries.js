@@ -225,9 +225,7 @@ function local(svg, e) {
  * null (a gap), or 0 for counts, which the caller asks for.
  */
 export function densify(rows, from, to, bucketMs, groupKey) {
-  const start = Math.floor(from / bucketMs) * bucketMs;
-  const times = [];
-  for (let t = start; t < to; t += bucketMs) times.push(t);
+  const times = bucketTimes(from, to, bucketMs);
   const index = new Map(times.map((t, i) => [t, i]));
   const groups = new Map();
   for (const r of rows) {
@@ -240,4 +238,11 @@ export function densify(rows, from, to, bucketMs, groupKey) {
   const values = (key, f, zero = false) => (groups.get(key) || new Array(times.length).fill(null))
     .map((r) => (r == null ? (zero ? 0 : null) : f(r)));
   return { times, groups: [...groups.keys()], values };
+}
+
+/** Bucket starts covering [from, to), aligned to the epoch like the metrics API's buckets. */
+export function bucketTimes(from, to, bucketMs) {
+  const times = [];
+  for (let t = Math.floor(from / bucketMs) * bucketMs; t < to; t += bucketMs) times.push(t);
+  return times;
 }

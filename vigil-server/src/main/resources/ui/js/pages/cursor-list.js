@@ -1,5 +1,5 @@
 // A table over one of the API's cursor-paginated lists (sessions, users), with the cursor in the URL
-// and the cursors of earlier pages remembered so "Previous" steps back.
+// and the cursors of earlier pages remembered so "Previous" steps back (the traces explorer too).
 import { h, mount } from '../dom.js';
 import { api } from '../api.js';
 import { apiFilter, timeWindow } from '../state.js';
@@ -7,17 +7,30 @@ import { withParams, go } from '../router.js';
 import { table, pager, errorBox, loading, empty } from '../components.js';
 import * as f from '../format.js';
 
+// per list, the cursors of the pages before the current one, so "Previous" can step back; a new
+// query (other filters, another range) starts a new trail
 const trails = new Map();
+
+/** Previous/next buttons for a cursor-paginated list whose cursor is the URL's `cursor`. */
+export function cursorPager(name, query, params, nextCursor) {
+  const cursor = params.get('cursor');
+  const key = JSON.stringify({ ...query, from: null, to: null, cursor: null, range: timeWindow(params).key });
+  let trail = trails.get(name);
+  if (!trail || trail.key !== key) {
+    trail = { key, stack: [] };
+    trails.set(name, trail);
+  }
+  const { stack } = trail;
+  return pager({ page: stack.length + 1, hasPrev: !!cursor, hasNext: !!nextCursor,
+    onPrev: () => go(withParams({ cursor: stack.pop() || null })),
+    onNext: () => { stack.push(cursor || ''); go(withParams({ cursor: nextCursor })); } });
+}
 
 /** opts: {path, key (the list's field), columns, rowHref, emptyText, query, status (element for "n rows")} */
 export async function cursorList(target, ctx, opts) {
   const { params, signal } = ctx;
   const cursor = params.get('cursor');
   const query = { ...apiFilter(params), ...opts.query, limit: 50, cursor };
-  const trailKey = JSON.stringify({ ...query, from: null, to: null, cursor: null, range: timeWindow(params).key });
-  const trail = trails.get(opts.path);
-  if (!trail || trail.key !== trailKey) trails.set(opts.path, { key: trailKey, stack: [] });
-  const stack = trails.get(opts.path).stack;
 
   mount(target, loading());
   let res;
@@ -35,7 +48,5 @@ export async function cursorList(target, ctx, opts) {
   }
   mount(target,
     table(opts.columns, rows, { rowHref: opts.rowHref, caption: opts.key, rowClass: opts.rowClass }),
-    h('div', null, pager({ page: stack.length + 1, hasPrev: !!cursor, hasNext: !!res.next_cursor,
-      onPrev: () => go(withParams({ cursor: stack.pop() || null })),
-      onNext: () => { stack.push(cursor || ''); go(withParams({ cursor: res.next_cursor })); } })));
+    cursorPager(opts.path, query, params, res.next_cursor));
 }

@@ -4,7 +4,8 @@ import { h, mount } from '../dom.js';
 import { api } from '../api.js';
 import { link } from '../router.js';
 import { badge, copyButton, facts, errorBox, loading, empty } from '../components.js';
-import { message, piiLabels, usePiiPattern } from '../messages.js';
+import { message } from '../messages.js';
+import { flatten, loadDetail } from '../spans.js';
 import { traceHref } from '../data.js';
 import * as f from '../format.js';
 
@@ -18,19 +19,9 @@ async function render(view, ctx) {
   // would be taken for a file
   const sessionId = ctx.params.get('id');
   if (!sessionId) { mount(view, errorBox(new Error('No session given.'))); return; }
-  mount(view, loading('Loading session…'));
-  let res;
-  try {
-    const [r, pattern] = await Promise.all([
-      api(`/api/v1/sessions/${encodeURIComponent(sessionId)}`, { signal: ctx.signal }), piiLabels()]);
-    res = r;
-    usePiiPattern(pattern);
-  } catch (e) {
-    if (e.name === 'AbortError') return;
-    mount(view, h('div.page-head', null, h('h1', null, 'Session'), h('code', null, sessionId)), errorBox(e, ctx.refresh),
-      h('p', null, h('a', { href: link('sessions') }, '← Back to sessions')));
-    return;
-  }
+  const res = await loadDetail(view, ctx, { path: `/api/v1/sessions/${encodeURIComponent(sessionId)}`, what: 'Session',
+    id: sessionId, back: { href: link('sessions'), label: 'sessions' } });
+  if (!res) return;
   const traces = res.traces;
   const convo = h('div.convo', { 'aria-label': 'Conversation' });
   const more = h('div');
@@ -102,10 +93,7 @@ function turnHead(t) {
 
 /** All spans of a trace in start order. */
 function spansOf(trace) {
-  const out = [];
-  const walk = (n) => { out.push(n); (n.children || []).forEach(walk); };
-  trace.tree.forEach(walk);
-  return out.sort((a, b) => Date.parse(a.start_time) - Date.parse(b.start_time));
+  return flatten(trace.tree).sort((a, b) => Date.parse(a.start_time) - Date.parse(b.start_time));
 }
 
 const hasContent = (part) => part && ((part.messages && part.messages.length) || (part.value != null && part.value !== ''));

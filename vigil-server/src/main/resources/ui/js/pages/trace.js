@@ -1,10 +1,9 @@
 // Trace detail: the trace's summary, its span tree drawn as a waterfall, and the selected span in
 // full (messages, documents, attributes, events). The selected span and tab live in the URL.
 import { h, mount } from '../dom.js';
-import { api } from '../api.js';
 import { link, remember, withParams, parse } from '../router.js';
-import { badge, copyButton, facts, errorBox, loading } from '../components.js';
-import { piiLabels, usePiiPattern } from '../messages.js';
+import { badge, copyButton, facts } from '../components.js';
+import { flatten, loadDetail } from '../spans.js';
 import { spanDetail } from './span-detail.js';
 import * as f from '../format.js';
 
@@ -12,21 +11,9 @@ export default { title: 'Trace', filters: false, render };
 
 async function render(view, ctx) {
   const traceId = ctx.arg;
-  mount(view, loading('Loading trace…'));
-  let trace;
-  try {
-    const [t, pattern] = await Promise.all([
-      api(`/api/v1/traces/${encodeURIComponent(traceId)}`, { signal: ctx.signal }),
-      piiLabels(),
-    ]);
-    trace = t;
-    usePiiPattern(pattern);
-  } catch (e) {
-    if (e.name === 'AbortError') return;
-    mount(view, h('div.page-head', null, h('h1', null, 'Trace'), h('code', null, traceId)), errorBox(e, ctx.refresh),
-      h('p', null, h('a', { href: link('traces') }, '← Back to traces')));
-    return;
-  }
+  const trace = await loadDetail(view, ctx, { path: `/api/v1/traces/${encodeURIComponent(traceId)}`, what: 'Trace',
+    id: traceId, back: { href: link('traces'), label: 'traces' } });
+  if (!trace) return;
   const spans = flatten(trace.tree);
   const t0 = Math.min(...spans.map((s) => Date.parse(s.start_time)));
   const t1 = Math.max(...spans.map((s) => Date.parse(s.end_time)));
@@ -65,18 +52,6 @@ async function render(view, ctx) {
 
   mount(view, header(trace, spans, t0, t1), h('div.trace-body', null, waterfall, detail));
   select(initial);
-}
-
-/** Depth-first order of the span tree, children by start time. */
-function flatten(roots) {
-  const out = [];
-  const walk = (node, depth) => {
-    out.push({ ...node, depth });
-    [...(node.children || [])].sort((a, b) => Date.parse(a.start_time) - Date.parse(b.start_time))
-      .forEach((c) => walk(c, depth + 1));
-  };
-  [...roots].sort((a, b) => Date.parse(a.start_time) - Date.parse(b.start_time)).forEach((r) => walk(r, 0));
-  return out;
 }
 
 function header(trace, spans, t0, t1) {

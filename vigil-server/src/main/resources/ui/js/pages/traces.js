@@ -2,9 +2,10 @@
 // cursor pagination; live tail. A row opens the trace.
 import { h, mount } from '../dom.js';
 import { api } from '../api.js';
-import { apiFilter, timeWindow } from '../state.js';
+import { apiFilter } from '../state.js';
 import { withParams, go, link } from '../router.js';
-import { table, pager, errorBox, loading, empty } from '../components.js';
+import { table, errorBox, loading, empty } from '../components.js';
+import { cursorPager } from './cursor-list.js';
 import { traceHref } from '../data.js';
 import { filterForm, FILTER_KEYS } from './trace-filters.js';
 import { COLUMNS, chosenColumns, saveColumns } from './trace-columns.js';
@@ -13,8 +14,6 @@ import * as f from '../format.js';
 export default { title: 'Traces', render };
 
 const LIVE_MS = 5000;
-// cursors of the pages before this one, per query, so "Newer" can step back
-const trail = { key: null, stack: [] };
 
 async function render(view, ctx) {
   const { params, signal } = ctx;
@@ -26,8 +25,6 @@ async function render(view, ctx) {
     if (vals.length) query[k] = vals.length === 1 ? vals[0] : vals;
   }
   query.limit = params.get('limit') || 50;
-  const queryKey = JSON.stringify({ ...query, from: null, to: null, range: timeWindow(params).key });
-  if (trail.key !== queryKey) { trail.key = queryKey; trail.stack = []; }
 
   const liveBtn = h('button.btn', { type: 'button', 'aria-pressed': String(live), id: 'live-toggle',
     className: live ? 'on' : null, title: 'Reload the newest traces every 5 seconds',
@@ -56,13 +53,11 @@ async function render(view, ctx) {
     }
     const cols = chosenColumns();
     const searchNote = query.q && nextCursor && rows.length < query.limit
-      ? h('p.notice', null, 'The text search looks at 5,000 traces per page: more may match further on. “Older →” continues.') : null;
+      ? h('p.notice', null, 'The text search looks at 5,000 traces per page: more may match further on. “Next →” continues.') : null;
     mount(results, searchNote,
       table(cols, rows, { rowHref: (t) => traceHref(t.trace_id), caption: 'Traces',
         rowClass: (t) => [t.errors ? 'err' : '', fresh.has(t.trace_id) ? 'fresh' : ''].join(' ').trim() || null }),
-      live ? null : pager({ page: trail.stack.length + 1, hasPrev: !!cursor, hasNext: !!nextCursor,
-        onPrev: () => go(withParams({ cursor: trail.stack.pop() || null })),
-        onNext: () => { trail.stack.push(cursor || ''); go(withParams({ cursor: nextCursor })); } }));
+      live ? null : cursorPager('traces', query, params, nextCursor));
   };
 
   const load = async (quiet) => {

@@ -3,7 +3,7 @@
 import { h } from '../../dom.js';
 import { sqlObjects } from '../../api.js';
 import { fill, panel, empty, legend } from '../../components.js';
-import { timeSeries, densify, scatter, PALETTE } from '../../charts.js';
+import { timeSeries, densify, bucketTimes, scatter, PALETTE } from '../../charts.js';
 import { tracesHref, traceHref } from '../../data.js';
 import { spanWhere } from '../../state.js';
 import { go } from '../../router.js';
@@ -30,9 +30,8 @@ export function qualitySection(el, { series, win, bucket, filter, signal }) {
         h('p.faint', null, 'Scores sent through the ingest API (type "score") appear here as trends.'));
     }
     const names = [...new Set(rows.map((r) => r.name))].slice(0, 6);
-    const start = Math.floor(win.from / bucket.ms) * bucket.ms;
-    const times = [];
-    for (let t = start; t < win.to; t += bucket.ms) times.push(t);
+    const times = bucketTimes(win.from, win.to, bucket.ms);
+    const start = times[0];
     const s = names.map((name, i) => {
       const values = new Array(times.length).fill(null);
       for (const r of rows) if (r.name === name) values[Math.round((r.b - start) / bucket.ms)] = r.v;

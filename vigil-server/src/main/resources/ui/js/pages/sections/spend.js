@@ -3,7 +3,7 @@
 import { h } from '../../dom.js';
 import { sqlObjects } from '../../api.js';
 import { fill, panel, legend } from '../../components.js';
-import { timeSeries, bars, scatter, PALETTE } from '../../charts.js';
+import { timeSeries, bucketTimes, bars, scatter, PALETTE } from '../../charts.js';
 import { costBy, spendByModel, traceHref, tracesHref, zoomHref } from '../../data.js';
 import { spanWhere } from '../../state.js';
 import { link, go } from '../../router.js';
@@ -67,9 +67,8 @@ export function spendSection(el, { win, bucket, filter, signal, page }) {
 
 /** The six costliest models as stacked series, the rest summed as "other". */
 function stackSeries(rows, win, bucketMs) {
-  const start = Math.floor(win.from / bucketMs) * bucketMs;
-  const times = [];
-  for (let t = start; t < win.to; t += bucketMs) times.push(t);
+  const times = bucketTimes(win.from, win.to, bucketMs);
+  const start = times[0];
   const totals = new Map();
   for (const r of rows) totals.set(r.model, (totals.get(r.model) || 0) + (r.cost || 0));
   const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([m]) => m);
