@@ -23,7 +23,7 @@ const PROJECT_KEY = 'vigil.project';
 
 const $ = (id) => document.getElementById(id);
 let me = null;
-let current = null; // {page, controller, cleanups}
+let current = null; // {page, subject, controller, cleanups} of the page on screen
 let featureKey = null;
 
 async function boot() {
@@ -49,7 +49,7 @@ function projects() {
   return me.projects || [];
 }
 
-/** The project of the URL, else the remembered one, else the first; written back to the URL. */
+/** The project of the URL, else the one picked last in this browser, else the first. */
 function resolveProject() {
   const list = projects();
   const fromUrl = parse().params.get('project');
