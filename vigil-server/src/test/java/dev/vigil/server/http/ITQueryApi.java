@@ -21,7 +21,8 @@ class ITQueryApi {
   @BeforeEach
   void start() throws Exception {
     vigil = new TestServer(dir);
-    long now = System.currentTimeMillis() * 1_000_000L;
+    // a few seconds back: the LLM span starts 100 ms after its trace, and the API's default range ends now
+    long now = System.currentTimeMillis() * 1_000_000L - 5_000_000_000L;
     for (int i = 0; i < 6; i++) {
       var request = OtlpFixtures.chat(randomHex(16), randomHex(8), randomHex(8), now - i * 60_000_000_000L,
           i % 2 == 0 ? "gpt-4o" : "gpt-4o-mini", "question " + i);

@@ -15,7 +15,8 @@ final class SqlViews {
     String traceId = IdCodec.traceSql("trace_hi", "trace_lo");
     views.put("spans", """
         SELECT %s AS trace_id, %s AS span_id,
-          CASE WHEN parent_id IS NULL THEN NULL ELSE %s END AS parent_span_id, name, span_type,
+          CASE WHEN parent_id IS NULL THEN NULL ELSE %s END AS parent_span_id,
+          parent_id IS NULL AS is_root, name, span_type,
           make_timestamp(start_ns // 1000) AS start_time, start_ns, duration_ns / 1e6 AS duration_ms,
           CASE WHEN is_error THEN 'error' ELSE 'ok' END AS status, is_error, error_type, service, feature,
           user_id, session_id,

@@ -44,6 +44,8 @@ public abstract class ITSqlConsole extends StorageTestBase {
     });
     assertThat(sql(project, "SELECT tags FROM spans WHERE parent_span_id IS NULL").rows())
         .singleElement().satisfies(r -> assertThat(r.get(0)).isEqualTo(List.of("beta", "eu")));
+    assertThat(sql(project, "SELECT tags FROM spans WHERE is_root").rows())
+        .singleElement().satisfies(r -> assertThat(r.get(0)).isEqualTo(List.of("beta", "eu")));
     assertThat(sql(project, "SELECT kind FROM feedback").rows()).containsExactly(List.of("thumbs_up"));
     assertThat(sql(project, "SELECT count(*) FROM scores").rows()).containsExactly(List.of(0L));
     assertThat(sql(project, "SELECT count(*) FROM change_events").rows()).containsExactly(List.of(0L));
