@@ -1,5 +1,6 @@
 package dev.vigil.server.alert;
 
+import dev.vigil.server.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.model.AlertEvent;

@@ -1,5 +1,6 @@
 package dev.vigil.server.auth;
 
+import dev.vigil.server.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

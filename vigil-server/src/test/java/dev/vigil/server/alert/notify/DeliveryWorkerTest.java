@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.vigil.model.Delivery;
 import dev.vigil.model.DeliveryAttempt;
 import dev.vigil.model.DeliveryState;
-import dev.vigil.server.alert.TestClock;
+import dev.vigil.server.TestClock;
 import dev.vigil.storage.duckdb.DuckDbStorage;
 import java.net.URI;
 import java.nio.file.Path;

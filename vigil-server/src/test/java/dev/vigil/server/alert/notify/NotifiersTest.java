@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.vigil.server.alert.TestClock;
+import dev.vigil.server.TestClock;
 import java.net.URI;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

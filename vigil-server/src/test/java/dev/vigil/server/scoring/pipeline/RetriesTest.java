@@ -1,5 +1,6 @@
 package dev.vigil.server.scoring.pipeline;
 
+import dev.vigil.server.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.model.Score;
@@ -34,7 +35,7 @@ class RetriesTest {
   Path dir;
   DuckDbStorage storage;
   long project;
-  MutableClock clock = new MutableClock(Instant.parse("2026-11-22T10:00:00Z"));
+  TestClock clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z"));
   ScoringSettings settings = new ScoringSettings(true, 2, Duration.ofSeconds(5), 3, Duration.ofSeconds(30), 100, null, "US");
   AtomicInteger calls = new AtomicInteger();
   EvaluationRunner runner;

@@ -1,4 +1,4 @@
-package dev.vigil.server.auth;
+package dev.vigil.server;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when a test says so. */
-final class TestClock extends Clock {
-  private Instant now;
+/** A clock the test moves by hand. */
+public final class TestClock extends Clock {
+  private volatile Instant now;
 
-  TestClock(Instant start) {
+  public TestClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 
