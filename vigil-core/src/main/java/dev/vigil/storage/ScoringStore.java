@@ -20,6 +20,12 @@ public interface ScoringStore {
    */
   SpanFeed spansAfter(long projectId, String cursor, int limit);
 
+  /**
+   * The cursor just past everything of the project that is queryable now (null: nothing stored yet),
+   * so a project with nothing to score can move on without reading its spans.
+   */
+  String head(long projectId);
+
   /** Spans stored after {@code cursor} and not yet read, and when the oldest of them was stored. */
   Backlog backlog(long projectId, String cursor);
 

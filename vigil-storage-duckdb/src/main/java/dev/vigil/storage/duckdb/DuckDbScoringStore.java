@@ -36,6 +36,11 @@ final class DuckDbScoringStore implements ScoringStore {
   }
 
   @Override
+  public String head(long projectId) {
+    return feed.head(projectId);
+  }
+
+  @Override
   public Backlog backlog(long projectId, String cursor) {
     return feed.backlog(projectId, cursor);
   }

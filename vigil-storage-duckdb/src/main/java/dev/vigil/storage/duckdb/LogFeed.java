@@ -56,6 +56,11 @@ final class LogFeed {
     }
   }
 
+  String head(long projectId) {
+    LogPosition end = indexedUpTo(projectId);
+    return end == null ? null : end.toString();
+  }
+
   ScoringStore.Backlog backlog(long projectId, String cursor) {
     LogPosition from = cursor == null ? new LogPosition(0, 0) : LogPosition.parse(cursor);
     return db.read("scoring backlog", conn -> {

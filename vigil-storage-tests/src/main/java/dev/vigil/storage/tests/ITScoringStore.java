@@ -50,6 +50,19 @@ public abstract class ITScoringStore extends StorageTestBase {
   }
 
   @Test
+  public void headIsPastEverythingQueryable() {
+    assertThat(scoring().head(project)).isNull();
+    List<Span> trace = TestObjects.trace(T0, "support-chat", "gpt-4o");
+    accept(trace);
+
+    String head = scoring().head(project);
+    assertThat(scoring().spansAfter(project, head, 100).spans()).isEmpty();
+    assertThat(scoring().spansAfter(project, null, 100).nextCursor()).isEqualTo(head);
+    accept(TestObjects.trace(T0 + SECOND, "support-chat", "gpt-4o"));
+    assertThat(scoring().spansAfter(project, head, 100).spans()).isNotEmpty();
+  }
+
+  @Test
   public void feedContinuesFromASavedCursorAfterReopening() {
     List<Span> first = TestObjects.trace(T0, "support-chat", "gpt-4o");
     accept(first);

@@ -123,6 +123,7 @@ public final class ScoringPipeline implements AutoCloseable {
     List<Scorecard> cards = scorecards.forProject(projectId);
     ScoringCheckpoint from = checkpoints.computeIfAbsent(projectId,
         id -> storage.scoringStore().checkpoint(id).orElse(new ScoringCheckpoint(null, null, 0)));
+    if (cards.isEmpty()) return skipToHead(projectId, from, now);
     PageScorer.Pass pass;
     try {
       pass = pages.run(projectId, from, cards, now);
@@ -141,6 +142,20 @@ public final class ScoringPipeline implements AutoCloseable {
     }
     if (tick - p.refreshedAt >= REFRESH_NANOS || pass.spansRead() == 0) refresh(projectId, p, pass.checkpoint(), tick);
     return pass.spansRead() > 0;
+  }
+
+  /**
+   * Nothing to score for the project: move its cursor past what is stored without reading the log (a
+   * scorecard added later scores traffic from then on). Never more to do at once.
+   */
+  private boolean skipToHead(long projectId, ScoringCheckpoint from, long now) {
+    String head = storage.scoringStore().head(projectId);
+    if (head != null && !head.equals(from.cursor())) {
+      ScoringCheckpoint at = new ScoringCheckpoint(head, from.state(), now);
+      storage.scoringStore().commit(projectId, at, List.of(), List.of());
+      checkpoints.put(projectId, at);
+    }
+    return false;
   }
 
   private void refresh(long projectId, Progress p, ScoringCheckpoint at, long tick) {
