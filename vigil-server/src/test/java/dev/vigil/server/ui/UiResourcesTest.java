@@ -34,7 +34,9 @@ class UiResourcesTest {
   static void findUi() throws URISyntaxException {
     URL index = UiResourcesTest.class.getClassLoader().getResource("ui/index.html");
     assertThat(index).as("ui/index.html on the class path").isNotNull();
-    root = Path.of(index.toURI()).getParent();
+    // the sources, not target/classes: a file deleted from the sources stays there until a clean
+    Path sources = Path.of("src", "main", "resources", "ui");
+    root = java.nio.file.Files.isDirectory(sources) ? sources : Path.of(index.toURI()).getParent();
   }
 
   private static String read(Path p) {
