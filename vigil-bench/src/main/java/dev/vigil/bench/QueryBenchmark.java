@@ -75,8 +75,11 @@ public final class QueryBenchmark {
         return null;
       }));
     }
-    for (Future<?> f : futures) f.get();
-    pool.shutdown();
+    try {
+      for (Future<?> f : futures) f.get();
+    } finally {
+      pool.shutdownNow(); // a failed load must not leave loader threads keeping the JVM alive
+    }
     storage.flush();
     System.out.printf("loaded %,d spans in %.0f s%n", (long) batches * 512, (System.nanoTime() - t0) / 1e9);
   }
