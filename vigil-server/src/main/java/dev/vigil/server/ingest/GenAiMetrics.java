@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,50 +30,73 @@ final class GenAiMetrics {
       1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92);
 
   private final MeterRegistry registry;
-  private final Set<List<String>> seen = ConcurrentHashMap.newKeySet();
+  /** Meters by label set: registering through Micrometer's builders costs microseconds a call. */
+  private final Map<List<String>, Meters> meters = new ConcurrentHashMap<>();
 
   GenAiMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
 
   void record(long projectId, List<Span> spans) {
+    String project = null;
     for (Span s : spans) {
       LlmCall llm = s.llm();
       if (llm == null) continue;
+      if (project == null) project = Long.toString(projectId);
       String model = llm.requestModel() != null ? llm.requestModel() : llm.responseModel();
-      List<String> labels = bounded(List.of(Long.toString(projectId), value(s.feature()),
-          value(llm.operation()), value(llm.provider()), value(model)));
+      Meters m = meters(List.of(project, value(s.feature()), value(llm.operation()), value(llm.provider()), value(model)));
       String error = s.status() == StatusCode.ERROR ? (s.errorType() == null ? "_OTHER" : s.errorType()) : null;
-      Timer.builder("gen_ai.client.operation.duration").description("GenAI operation duration")
-          .serviceLevelObjectives(DURATION_BUCKETS).tags(tags(labels)).tag("error.type", error == null ? "" : error)
-          .register(registry).record(Duration.ofNanos(Math.max(0, s.endEpochNanos() - s.startEpochNanos())));
+      m.duration(error).record(Duration.ofNanos(Math.max(0, s.endEpochNanos() - s.startEpochNanos())));
       if (llm.usage() != null) {
-        tokens(labels, "input", llm.usage().input());
-        tokens(labels, "output", llm.usage().output());
+        if (llm.usage().input() != null) m.inputTokens.record(llm.usage().input());
+        if (llm.usage().output() != null) m.outputTokens.record(llm.usage().output());
       }
-      Counter.builder("vigil.llm.calls").description("LLM calls stored").tags(tags(labels))
-          .tag("status", error == null ? "ok" : "error").register(registry).increment();
-      if (llm.cost() != null && llm.cost().total() != null) {
-        Counter.builder("vigil.llm.cost").baseUnit("usd").description("Cost of LLM calls in US dollars")
-            .tags(tags(labels)).register(registry).increment(llm.cost().total());
-      }
+      m.calls(error == null ? "ok" : "error").increment();
+      if (llm.cost() != null && llm.cost().total() != null) m.cost.increment(llm.cost().total());
     }
   }
 
-  private void tokens(List<String> labels, String type, Long count) {
-    if (count == null) return;
-    DistributionSummary.builder("gen_ai.client.token.usage").description("Tokens used per GenAI operation")
-        .serviceLevelObjectives(TOKEN_BUCKETS).tags(tags(labels)).tag("gen_ai.token.type", type)
-        .register(registry).record(count);
+  private Meters meters(List<String> labels) {
+    Meters m = meters.get(labels);
+    if (m != null) return m;
+    List<String> kept = meters.size() < MAX_SERIES ? labels : List.of(labels.get(0), OTHER, OTHER, OTHER, OTHER);
+    return meters.computeIfAbsent(kept, k -> new Meters(registry, tags(k)));
   }
 
-  private List<String> bounded(List<String> labels) {
-    if (seen.contains(labels)) return labels;
-    if (seen.size() < MAX_SERIES) {
-      seen.add(labels);
-      return labels;
+  /** The meters of one label set; durations per error type and calls per status appear when first seen. */
+  private static final class Meters {
+    final MeterRegistry registry;
+    final String[] tags;
+    final Map<String, Timer> durations = new ConcurrentHashMap<>();
+    final DistributionSummary inputTokens;
+    final DistributionSummary outputTokens;
+    final Map<String, Counter> calls = new ConcurrentHashMap<>();
+    final Counter cost;
+
+    Meters(MeterRegistry registry, String[] tags) {
+      this.registry = registry;
+      this.tags = tags;
+      this.inputTokens = tokens("input");
+      this.outputTokens = tokens("output");
+      this.cost = Counter.builder("vigil.llm.cost").baseUnit("usd").description("Cost of LLM calls in US dollars")
+          .tags(tags).register(registry);
     }
-    return List.of(labels.get(0), OTHER, OTHER, OTHER, OTHER);
+
+    Timer duration(String error) {
+      return durations.computeIfAbsent(error == null ? "" : error, e -> Timer.builder("gen_ai.client.operation.duration")
+          .description("GenAI operation duration").serviceLevelObjectives(DURATION_BUCKETS).tags(tags)
+          .tag("error.type", e).register(registry));
+    }
+
+    private DistributionSummary tokens(String type) {
+      return DistributionSummary.builder("gen_ai.client.token.usage").description("Tokens used per GenAI operation")
+          .serviceLevelObjectives(TOKEN_BUCKETS).tags(tags).tag("gen_ai.token.type", type).register(registry);
+    }
+
+    Counter calls(String status) {
+      return calls.computeIfAbsent(status, st -> Counter.builder("vigil.llm.calls").description("LLM calls stored")
+          .tags(tags).tag("status", st).register(registry));
+    }
   }
 
   private static String[] tags(List<String> l) {
