@@ -57,6 +57,7 @@ public final class ScoringPipeline implements AutoCloseable {
     volatile double lagSeconds;
     volatile long retrying;
     volatile long dead;
+    long skippedAt = Long.MIN_VALUE / 2; // System.nanoTime() of the last move to the head
     long refreshedAt = Long.MIN_VALUE;
     long retriedAt = Long.MIN_VALUE;
   }
@@ -123,7 +124,12 @@ public final class ScoringPipeline implements AutoCloseable {
     List<Scorecard> cards = scorecards.forProject(projectId);
     ScoringCheckpoint from = checkpoints.computeIfAbsent(projectId,
         id -> storage.scoringStore().checkpoint(id).orElse(new ScoringCheckpoint(null, null, 0)));
-    if (cards.isEmpty()) return skipToHead(projectId, from, now);
+    if (cards.isEmpty()) {
+      long tick = System.nanoTime();
+      if (tick - p.skippedAt < REFRESH_NANOS) return false; // at most once a second, not on every wake-up
+      p.skippedAt = tick;
+      return skipToHead(projectId, from, now);
+    }
     PageScorer.Pass pass;
     try {
       pass = pages.run(projectId, from, cards, now);
