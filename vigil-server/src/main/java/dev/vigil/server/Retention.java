@@ -2,6 +2,7 @@ package dev.vigil.server;
 
 import dev.vigil.model.Project;
 import dev.vigil.storage.Storage;
+import dev.vigil.util.EpochNanos;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,7 @@ final class Retention {
     try {
       for (Project p : storage.projectStore().listProjects()) {
         Instant cutoff = clock.instant().minus(Duration.ofDays(p.settings().retentionDays()));
-        storage.retention().purgeBefore(p.id(), cutoff.getEpochSecond() * 1_000_000_000L + cutoff.getNano());
+        storage.retention().purgeBefore(p.id(), EpochNanos.of(cutoff));
       }
     } catch (RuntimeException e) {
       LOG.warn("retention run failed; will retry at the next interval", e); // never kill the schedule

@@ -11,8 +11,8 @@ import dev.vigil.storage.MetricRow;
 import dev.vigil.storage.MetricScope;
 import dev.vigil.storage.MetricStore;
 import dev.vigil.storage.SpanFilter;
+import dev.vigil.util.EpochNanos;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +47,7 @@ public final class AlertEvaluator {
 
   /** One evaluation of {@code rules} for one project at the clock's now. */
   public void evaluate(long projectId, List<AlertRule> rules) {
-    long now = nanos(clock.instant());
+    long now = EpochNanos.of(clock.instant());
     Map<String, AlertInstance> live = new HashMap<>();
     for (AlertInstance a : alerts.instances(projectId)) live.put(a.rule() + '\n' + a.group(), a);
     for (AlertRule rule : rules) {
@@ -143,7 +143,4 @@ public final class AlertEvaluator {
     return Math.abs(v) >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.4g", v);
   }
 
-  private static long nanos(Instant t) {
-    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-  }
 }

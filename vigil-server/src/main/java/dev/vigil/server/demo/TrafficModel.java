@@ -1,5 +1,6 @@
 package dev.vigil.server.demo;
 
+import dev.vigil.util.EpochNanos;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import java.time.Clock;
@@ -50,7 +51,7 @@ final class TrafficModel {
 
   /** {@code traces} traces that finished during the last second; one request per trace. */
   List<ExportTraceServiceRequest> tick(int traces) {
-    long now = nanos(clock.instant());
+    long now = EpochNanos.of(clock.instant());
     long[] ends = new long[traces];
     for (int i = 0; i < traces; i++) ends[i] = now - (long) (dice.unit() * 1e9);
     Arrays.sort(ends);
@@ -62,7 +63,7 @@ final class TrafficModel {
    * gentle daily rhythm in their density.
    */
   List<ExportTraceServiceRequest> history(Duration window, int traces) {
-    long now = nanos(clock.instant());
+    long now = EpochNanos.of(clock.instant());
     long span = window.toNanos();
     long[] ends = new long[traces];
     for (int i = 0; i < traces; i++) {
@@ -86,7 +87,7 @@ final class TrafficModel {
 
   private ResourceSpans trace(long endNanos) {
     Instant at = Instant.ofEpochSecond(0, endNanos);
-    double hours = (endNanos - nanos(anchor)) / HOUR_NANOS;
+    double hours = (endNanos - EpochNanos.of(anchor)) / HOUR_NANOS;
     Feature feature = pickFeature();
     int rank = users.sample(dice);
     String userId = "user_" + Long.toHexString(mix64(rank) & 0xffffffffL);
@@ -109,10 +110,6 @@ final class TrafficModel {
       if (u < 0) return f;
     }
     return FEATURES.getLast();
-  }
-
-  private static long nanos(Instant instant) {
-    return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
   }
 
   /** Stable pseudo-random user ids from ranks (SplitMix64 finalizer). */

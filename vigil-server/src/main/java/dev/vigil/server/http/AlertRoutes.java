@@ -5,10 +5,12 @@ import dev.vigil.model.AlertInstance;
 import dev.vigil.model.Delivery;
 import dev.vigil.model.DeliveryAttempt;
 import dev.vigil.server.alert.AlertRule;
+import dev.vigil.server.query.QueryParams;
 import dev.vigil.storage.AlertStore;
 import dev.vigil.storage.DeliveryStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,16 +50,9 @@ final class AlertRoutes {
         deliveries.attempts(authn.require(ctx).projectId(), ctx.pathParam("id")).stream().map(AlertRoutes::attempt).toList())));
   }
 
+  /** The query API's limit parameter: 1 to 1000, 100 when absent, a 400 otherwise. */
   private static int limit(Context ctx) {
-    String v = ctx.queryParam("limit");
-    if (v == null) return 100;
-    try {
-      int n = Integer.parseInt(v);
-      if (n >= 1 && n <= MAX_LIMIT) return n;
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ApiError(400, "limit must be a whole number between 1 and " + MAX_LIMIT);
+    return new QueryParams(ctx.queryParamMap(), Clock.systemUTC()).limit(100, MAX_LIMIT);
   }
 
   private static Map<String, Object> rule(AlertRule r) {

@@ -7,6 +7,7 @@ import dev.vigil.storage.MetricScope;
 import dev.vigil.storage.SpanFilter;
 import dev.vigil.storage.TraceQuery;
 import dev.vigil.storage.TraceSort;
+import dev.vigil.util.EpochNanos;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -134,7 +135,7 @@ public final class QueryParams {
             + "or epoch milliseconds, got '" + v + "'");
       }
     }
-    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    return EpochNanos.of(t);
   }
 
   private String one(String name) {

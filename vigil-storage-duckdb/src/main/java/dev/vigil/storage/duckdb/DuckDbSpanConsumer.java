@@ -5,10 +5,10 @@ import dev.vigil.model.SpanAttachment;
 import dev.vigil.storage.OverCapacityException;
 import dev.vigil.storage.SpanConsumer;
 import dev.vigil.storage.StorageException;
+import dev.vigil.util.EpochNanos;
 import dev.vigil.util.Parallel;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -50,7 +50,7 @@ final class DuckDbSpanConsumer implements SpanConsumer {
     if (log.queuedBytes() > maxQueuedBytes) {
       throw new OverCapacityException("the log writer is " + (log.queuedBytes() >> 20) + " MB behind; retry shortly", RETRY_AFTER);
     }
-    long receivedNanos = nanos(clock.instant());
+    long receivedNanos = EpochNanos.of(clock.instant());
     // A large request becomes two blocks encoded and compressed at once; both are durable before we return.
     List<List<Span>> parts = spans.size() >= PARALLEL_FROM ? Parallel.split(spans, 2) : List.of(spans);
     List<Encoded> encoded = Parallel.map(parts, part -> encode(projectId, part,
@@ -110,7 +110,4 @@ final class DuckDbSpanConsumer implements SpanConsumer {
     }
   }
 
-  static long nanos(Instant t) {
-    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-  }
 }

@@ -5,6 +5,7 @@ import dev.vigil.model.DeliveryAttempt;
 import dev.vigil.model.DeliveryState;
 import dev.vigil.server.alert.Notification;
 import dev.vigil.storage.DeliveryStore;
+import dev.vigil.util.EpochNanos;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class DeliveryWorker implements AutoCloseable {
 
   /** One pass: sends everything due now and records each attempt; returns how many were attempted. */
   public int deliverDue() {
-    long now = nanos();
+    long now = EpochNanos.of(clock.instant());
     List<Delivery> due = outbox.due(now, BATCH);
     if (due.isEmpty()) return 0;
     List<Callable<Void>> sends = new ArrayList<>();
@@ -83,7 +84,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private void attempt(Delivery d) {
     int attempt = d.attempts() + 1;
     SendResult result = send(d);
-    long now = nanos();
+    long now = EpochNanos.of(clock.instant());
     DeliveryState next;
     long nextAt = now;
     String error = result.error();
@@ -123,11 +124,6 @@ public final class DeliveryWorker implements AutoCloseable {
   static Duration backoff(int attempt) {
     Duration d = FIRST_RETRY.multipliedBy(1L << Math.min(attempt - 1, 20));
     return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
-  }
-
-  private long nanos() {
-    var t = clock.instant();
-    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
   }
 
   @Override

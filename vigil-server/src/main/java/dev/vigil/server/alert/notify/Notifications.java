@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.model.Delivery;
 import dev.vigil.server.alert.Notification;
 import dev.vigil.storage.DeliveryStore;
+import dev.vigil.util.EpochNanos;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,8 +51,7 @@ public final class Notifications {
       if (!channels.containsKey(name)) throw new IllegalArgumentException("no notification channel named '" + name + "'");
     }
     String payload = new String(bytes(json, json.valueToTree(n)), StandardCharsets.UTF_8);
-    java.time.Instant t = clock.instant();
-    long now = t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    long now = EpochNanos.of(clock.instant());
     List<String> ids = new ArrayList<>();
     for (String name : channelNames) {
       String id = deliveryId(name, n);

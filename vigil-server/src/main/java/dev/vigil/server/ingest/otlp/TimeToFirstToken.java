@@ -1,5 +1,6 @@
 package dev.vigil.server.ingest.otlp;
 
+import dev.vigil.util.EpochNanos;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -33,7 +34,7 @@ final class TimeToFirstToken {
       } catch (DateTimeParseException notUtc) {
         t = OffsetDateTime.parse(s).toInstant();
       }
-      return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+      return EpochNanos.of(t);
     } catch (DateTimeParseException | ArithmeticException e) {
       Long raw = AnyValues.toLong(s);
       return raw;

@@ -6,11 +6,11 @@ import dev.vigil.server.scoring.scorecard.ScorecardRegistry;
 import dev.vigil.storage.ScoringCheckpoint;
 import dev.vigil.storage.ScoringStore;
 import dev.vigil.storage.Storage;
+import dev.vigil.util.EpochNanos;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -120,7 +120,7 @@ public final class ScoringPipeline implements AutoCloseable {
   /** @return true when there may be more to read right away */
   private boolean pass(long projectId) {
     Progress p = progress.computeIfAbsent(projectId, k -> new Progress());
-    long now = nanos(clock.instant());
+    long now = EpochNanos.of(clock.instant());
     List<Scorecard> cards = scorecards.forProject(projectId);
     ScoringCheckpoint from = checkpoints.computeIfAbsent(projectId,
         id -> storage.scoringStore().checkpoint(id).orElse(new ScoringCheckpoint(null, null, 0)));
@@ -171,7 +171,7 @@ public final class ScoringPipeline implements AutoCloseable {
     ScoringStore.Backlog backlog = store.backlog(projectId, at.cursor());
     p.backlog = backlog.spans();
     p.lagSeconds = backlog.oldestStoredEpochNanos() == null ? 0
-        : Math.max(0, nanos(clock.instant()) - backlog.oldestStoredEpochNanos()) / 1e9;
+        : Math.max(0, EpochNanos.of(clock.instant()) - backlog.oldestStoredEpochNanos()) / 1e9;
     ScoringStore.TaskCounts tasks = store.taskCounts(projectId);
     p.retrying = tasks.retrying();
     p.dead = tasks.dead();
@@ -206,10 +206,6 @@ public final class ScoringPipeline implements AutoCloseable {
         running = false;
       }
     }
-  }
-
-  private static long nanos(Instant t) {
-    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
   }
 
   @Override

@@ -2,11 +2,11 @@ package dev.vigil.server.scoring.scorecard;
 
 import dev.vigil.storage.ScoringStore;
 import dev.vigil.storage.StoredScorecard;
+import dev.vigil.util.EpochNanos;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -101,7 +101,7 @@ public final class ScorecardRegistry {
       throw new ScorecardException(List.of("scorecard '" + name + "': its 'name' is '" + c.name() + "'; it must match the URL"));
     }
     if (isFile(name)) throw new IllegalStateException("scorecard '" + name + "' is defined in a file; edit the file instead");
-    store.putScorecard(projectId, new StoredScorecard(name, yaml, nanos(clock.instant())));
+    store.putScorecard(projectId, new StoredScorecard(name, yaml, EpochNanos.of(clock.instant())));
     api.remove(projectId);
     return c;
   }
@@ -127,7 +127,4 @@ public final class ScorecardRegistry {
     return List.copyOf(out);
   }
 
-  private static long nanos(Instant t) {
-    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-  }
 }
