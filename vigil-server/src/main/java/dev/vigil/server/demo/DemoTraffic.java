@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Live demo traffic for `vigil demo`: a daemon thread that first backfills a few hours of history
- * and then sends a few traces a second, as OTLP/protobuf to {@code <baseUrl>/v1/traces}. It never
+ * and then sends a few traces a second, as OTLP/protobuf to {@code <baseUrl>/v1/traces}, with the
+ * users' feedback and the changes behind the traffic through {@code /api/v1/ingest}. It never
  * throws at its caller and never stops on its own: failures are logged at most once a minute.
  */
 public final class DemoTraffic implements AutoCloseable {
@@ -25,6 +27,8 @@ public final class DemoTraffic implements AutoCloseable {
       double tracesPerSecond, Duration tick) {
     static final Settings DEFAULT = new Settings(20261122L, Duration.ofHours(6), 3000, 50, 3.0, Duration.ofSeconds(1));
   }
+
+  private static final int MAX_ITEMS = 1000;
 
   private final Thread thread;
   private final HttpClient client;
@@ -63,12 +67,15 @@ public final class DemoTraffic implements AutoCloseable {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     try {
       OtlpPoster poster = new OtlpPoster(client, baseUrl, apiKey);
-      List<ExportTraceServiceRequest> history = new TrafficModel(s.seed(), clock).history(window, traces);
+      TrafficModel model = new TrafficModel(s.seed(), clock);
+      List<ExportTraceServiceRequest> history = model.history(window, traces);
       int sent = 0;
       for (int i = 0; i < history.size(); i += s.tracesPerRequest()) {
         List<ExportTraceServiceRequest> chunk = history.subList(i, Math.min(history.size(), i + s.tracesPerRequest()));
         if (poster.post(merge(chunk), 10)) sent += chunk.size();
       }
+      sendSignals(poster, model.changes(), 10);
+      sendSignals(poster, model.drainFeedback(), 10);
       return sent;
     } finally {
       client.shutdownNow();
@@ -103,12 +110,17 @@ public final class DemoTraffic implements AutoCloseable {
       for (int i = 0; i < history.size() && !stopped; i += settings.tracesPerRequest()) {
         send(poster, history.subList(i, Math.min(history.size(), i + settings.tracesPerRequest())), 10);
       }
+      sendSignals(poster, model.changes(), 10);
+      sendSignals(poster, model.drainFeedback(), 10);
       LOG.info("demo traffic: live, about {} traces a second", settings.tracesPerSecond());
       SplittableRandom arrivals = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
       double perTick = settings.tracesPerSecond() * settings.tick().toNanos() / 1e9;
       while (!stopped) {
         int n = poisson(arrivals, perTick);
-        if (n > 0) send(poster, model.tick(n), 3);
+        if (n > 0) {
+          send(poster, model.tick(n), 3);
+          sendSignals(poster, model.drainFeedback(), 3);
+        }
         Thread.sleep(settings.tick());
       }
     } catch (InterruptedException e) {
@@ -122,6 +134,14 @@ public final class DemoTraffic implements AutoCloseable {
   private void send(OtlpPoster poster, List<ExportTraceServiceRequest> traces, int attempts)
       throws InterruptedException {
     if (poster.post(merge(traces), attempts)) tracesSent.addAndGet(traces.size());
+  }
+
+  /** Feedback and change items through the native ingest API, at most its 1,000 items a request. */
+  private static void sendSignals(OtlpPoster poster, List<Map<String, Object>> items, int attempts)
+      throws InterruptedException {
+    for (int i = 0; i < items.size(); i += MAX_ITEMS) {
+      poster.postJson("/api/v1/ingest", Json.write(Json.obj("items", items.subList(i, Math.min(items.size(), i + MAX_ITEMS)))), attempts);
+    }
   }
 
   /** Several traces in one OTLP request, as an exporter batches them. */

@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts OTLP/protobuf the way an OTel exporter does: retries only 429/502/503/504 and network
+ * Posts OTLP/protobuf the way an OTel exporter does (and the native JSON of feedback and changes
+ * the same way): retries only 429/502/503/504 and network
  * errors, waits as long as Retry-After says (else backs off exponentially), and logs failures at
  * most once a minute so a demo against a stopped server does not flood the log.
  */
@@ -39,12 +40,25 @@ final class OtlpPoster {
 
   /** True once the server acknowledged; false after {@code attempts} tries or a non-retryable answer. */
   boolean post(ExportTraceServiceRequest request, int attempts) throws InterruptedException {
-    HttpRequest http = HttpRequest.newBuilder(endpoint)
+    return send(HttpRequest.newBuilder(endpoint)
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/x-protobuf")
         .header("Authorization", "Bearer " + apiKey)
         .POST(HttpRequest.BodyPublishers.ofByteArray(request.toByteArray()))
-        .build();
+        .build(), attempts);
+  }
+
+  /** Posts a native JSON body (feedback, change events) to {@code path} with the same retry rules. */
+  boolean postJson(String path, String json, int attempts) throws InterruptedException {
+    return send(HttpRequest.newBuilder(endpoint.resolve(path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + apiKey)
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build(), attempts);
+  }
+
+  private boolean send(HttpRequest http, int attempts) throws InterruptedException {
     Duration backoff = Duration.ofSeconds(1);
     for (int attempt = 1; attempt <= attempts; attempt++) {
       Duration wait;
@@ -53,14 +67,14 @@ final class OtlpPoster {
         int status = response.statusCode();
         if (status / 100 == 2) return true;
         if (status != 429 && status != 502 && status != 503 && status != 504) {
-          failed("HTTP " + status + " " + describe(response));
+          failed(http.uri().getPath() + ": HTTP " + status + " " + describe(response));
           return false;
         }
         wait = retryAfter(response).orElse(backoff);
-        failed("HTTP " + status + ", retrying in " + wait.toMillis() + " ms");
+        failed(http.uri().getPath() + ": HTTP " + status + ", retrying in " + wait.toMillis() + " ms");
       } catch (IOException e) {
         wait = backoff;
-        failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        failed(http.uri().getPath() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
       }
       if (attempt < attempts) Thread.sleep(min(wait, MAX_WAIT).toMillis());
       backoff = min(backoff.multipliedBy(2), Duration.ofSeconds(30));
@@ -92,7 +106,7 @@ final class OtlpPoster {
       return;
     }
     String more = unlogged == 0 ? "" : " (" + unlogged + " more failures since the last message)";
-    LOG.warn("demo traffic to {} failed: {}{}", endpoint, what, more);
+    LOG.warn("demo traffic to {} failed: {}{}", endpoint.resolve("/"), what, more);
     lastLog = now;
     unlogged = 0;
   }

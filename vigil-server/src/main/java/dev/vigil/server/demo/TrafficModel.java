@@ -1,5 +1,7 @@
 package dev.vigil.server.demo;
 
+import static dev.vigil.server.demo.Json.obj;
+
 import dev.vigil.util.EpochNanos;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
@@ -9,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -37,6 +40,7 @@ final class TrafficModel {
   private final Instant anchor;
   private final Zipf users = new Zipf(USERS, 0.8);
   private final Sessions sessions = new Sessions();
+  private final UserReactions reactions;
 
   TrafficModel(long seed, Clock clock) {
     this(seed, clock, Mix.DEFAULT);
@@ -47,6 +51,29 @@ final class TrafficModel {
     this.clock = clock;
     this.mix = mix;
     this.anchor = clock.instant();
+    this.reactions = new UserReactions(seed);
+  }
+
+  /** Feedback items (native API) for the traces generated since the last call, oldest first. */
+  List<Map<String, Object>> drainFeedback() {
+    return reactions.drain();
+  }
+
+  /**
+   * The changes behind the traffic's time-dependent behaviour, as native-API change items: the
+   * support-api release three hours before the anchor and the start of the prompt v2 rollout.
+   */
+  List<Map<String, Object>> changes() {
+    long anchorNanos = EpochNanos.of(anchor);
+    return List.of(
+        obj("type", "change", "id", "demo-prompt-support-answer-v2", "change_type", "prompt_version",
+            "feature", SupportChat.FEATURE, "description", "prompt support-answer v2 rollout started (10 % of traffic)",
+            "timestamp_unix_nano", Long.toString(anchorNanos - (long) (6 * HOUR_NANOS)),
+            "attributes", obj("prompt.name", "support-answer", "prompt.version", "v2")),
+        obj("type", "change", "id", "demo-deploy-support-api-2.15.0", "change_type", "deployment",
+            "feature", SupportChat.FEATURE, "description", "support-api 2.15.0 deployed",
+            "timestamp_unix_nano", Long.toString(anchorNanos - (long) (3 * HOUR_NANOS)),
+            "attributes", obj("service.version", "2.15.0")));
   }
 
   /** {@code traces} traces that finished during the last second; one request per trace. */
@@ -100,7 +127,9 @@ final class TrafficModel {
     Outcome outcome = mix.draw(dice, boost);
     Visit visit = new Visit(dice, endNanos, hours, userId, plan, turn, outcome,
         dice.chance(mix.pii()), dice.chance(mix.unknownModel()));
-    return feature.writer().apply(visit);
+    ResourceSpans written = feature.writer().apply(visit);
+    reactions.react(written, outcome, userId, endNanos, EpochNanos.of(clock.instant()));
+    return written;
   }
 
   private Feature pickFeature() {

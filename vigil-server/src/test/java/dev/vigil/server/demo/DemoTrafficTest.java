@@ -2,6 +2,8 @@ package dev.vigil.server.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -69,12 +71,13 @@ class DemoTrafficTest {
   void backfillsThenSendsLiveOtlpWithTheBearerKey() throws Exception {
     URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     List<Received> got = new ArrayList<>();
+    List<Received> signals = new ArrayList<>();
     try (DemoTraffic traffic = DemoTraffic.start(base, "demo-key", Clock.fixed(NOW, ZoneOffset.UTC), FAST)) {
-      // 1 throttled + 4 backfill batches of 5 traces + at least 3 live requests
-      while (got.size() < 8) {
+      // 1 throttled + 4 backfill batches of 5 traces + at least 3 live requests; the changes after the backfill
+      while (got.size() < 8 || signals.isEmpty()) {
         Received r = received.poll(30, TimeUnit.SECONDS);
-        assertThat(r).as("request %d arrived", got.size() + 1).isNotNull();
-        got.add(r);
+        assertThat(r).as("request %d arrived", got.size() + signals.size() + 1).isNotNull();
+        (r.path().equals("/api/v1/ingest") ? signals : got).add(r);
       }
       assertThat(traffic.tracesSent()).isGreaterThanOrEqualTo(20);
     }
@@ -86,6 +89,11 @@ class DemoTrafficTest {
       assertThat(r.contentType()).isEqualTo("application/x-protobuf");
       assertThat(ExportTraceServiceRequest.parseFrom(r.body()).getResourceSpansCount()).isPositive();
     }
+    JsonNode changes = new ObjectMapper().readTree(signals.get(0).body()).get("items");
+    assertThat(signals.get(0).auth()).isEqualTo("Bearer demo-key");
+    assertThat(signals.get(0).contentType()).isEqualTo("application/json");
+    assertThat(changes.findValuesAsText("type")).containsOnly("change");
+    assertThat(changes.findValuesAsText("change_type")).contains("deployment", "prompt_version");
     long hourAgo = NOW.minus(Duration.ofHours(1)).getEpochSecond() * 1_000_000_000L;
     for (int i = 1; i <= 4; i++) {
       ExportTraceServiceRequest batch = ExportTraceServiceRequest.parseFrom(got.get(i).body());

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -166,6 +167,45 @@ class TrafficModelTest {
     double lateShare = late[1] / (double) (late[0] + late[1]);
     assertThat(earlyShare).isLessThan(0.35);
     assertThat(lateShare).isGreaterThan(0.45);
+  }
+
+  @Test
+  void usersReactWorseToPromptV2WhileFeedbackPointsAtRealTraces() {
+    TrafficModel model = new TrafficModel(9, CLOCK);
+    List<ResourceSpans> traces = Traces.all(model.history(Duration.ofHours(6), 4000));
+    Map<String, Boolean> v2ByTrace = new HashMap<>();
+    for (ResourceSpans rs : traces) {
+      for (Span s : Traces.spans(rs)) {
+        String trace = HexFormat.of().formatHex(s.getTraceId().toByteArray());
+        Traces.string(s, "gen_ai.prompt.version").ifPresent(v -> v2ByTrace.put(trace, v.equals("v2")));
+        v2ByTrace.putIfAbsent(trace, null);
+      }
+    }
+    List<Map<String, Object>> feedback = model.drainFeedback();
+    assertThat(model.drainFeedback()).as("drained").isEmpty();
+    assertThat(feedback).hasSizeGreaterThan(300);
+    int[] followUps = new int[2];
+    int[] up = new int[2];
+    int[] down = new int[2];
+    for (Map<String, Object> f : feedback) {
+      String trace = (String) f.get("trace_id");
+      assertThat(v2ByTrace).containsKey(trace);
+      assertThat(Long.parseLong((String) f.get("timestamp_unix_nano"))).isLessThanOrEqualTo(NOW_NANOS);
+      Boolean v2 = v2ByTrace.get(trace);
+      if (v2 == null) continue;
+      int i = v2 ? 1 : 0;
+      switch ((String) f.get("kind")) {
+        case "follow_up" -> followUps[i]++;
+        case "thumbs_up" -> up[i]++;
+        case "thumbs_down" -> down[i]++;
+        default -> { }
+      }
+    }
+    long v2Traces = v2ByTrace.values().stream().filter(Boolean.TRUE::equals).count();
+    long v1Traces = v2ByTrace.values().stream().filter(Boolean.FALSE::equals).count();
+    assertThat(followUps[1] / (double) v2Traces).as("follow-up rate v2 vs v1").isGreaterThan(1.5 * followUps[0] / v1Traces);
+    assertThat(up[1] / (double) (up[1] + down[1])).as("thumbs-up share v2 vs v1").isLessThan(up[0] / (double) (up[0] + down[0]));
+    assertThat(new TrafficModel(9, CLOCK).changes()).extracting(c -> c.get("change_type")).containsExactly("prompt_version", "deployment");
   }
 
   private static boolean nonZero(ByteString id) {
