@@ -128,10 +128,22 @@ public final class BrowserHarness implements BeforeAllCallback, AfterAllCallback
     }
   }
 
-  /** Saves a full-page PNG as {@code docs/screenshots/<name>.png} in the repository; returns its path. */
+  /**
+   * Saves a full-page PNG as {@code <name>.png} and returns its path: in {@code docs/screenshots/}
+   * when the environment says {@code VIGIL_SCREENSHOTS=docs} (to refresh the pictures the docs show),
+   * else under {@code target/screenshots/}, so an ordinary test run leaves the repository clean.
+   */
   public Path screenshot(Page page, String name) {
     if (!name.matches("[a-z0-9][a-z0-9-]*")) throw new IllegalArgumentException("name must be like 'trace-detail', got '" + name + "'");
-    Path file = repositoryRoot().resolve("docs").resolve("screenshots").resolve(name + ".png");
+    Path dir = "docs".equals(System.getenv("VIGIL_SCREENSHOTS"))
+        ? repositoryRoot().resolve("docs").resolve("screenshots")
+        : Paths.get("target", "screenshots").toAbsolutePath();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Path file = dir.resolve(name + ".png");
     page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
     return file;
   }
