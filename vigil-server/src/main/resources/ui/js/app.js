@@ -17,6 +17,8 @@ const PAGES = {
   cost: () => import('./pages/cost.js'),
   sql: () => import('./pages/sql.js'),
   settings: () => import('./pages/settings.js'),
+  review: () => import('./pages/review.js'),
+  calibration: () => import('./pages/calibration.js'),
 };
 const NAV_OF = { trace: 'traces', session: 'sessions' };
 const PROJECT_KEY = 'vigil.project';

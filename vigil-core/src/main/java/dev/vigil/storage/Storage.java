@@ -37,6 +37,9 @@ public interface Storage extends AutoCloseable {
   /** The scoring pipeline's queue (the span log read from a cursor), checkpoints, retries and scorecards. */
   ScoringStore scoringStore();
 
+  /** Annotation queues and the reads judge calibration needs. */
+  ReviewStore reviewStore();
+
   /** Removes data past a project's retention. */
   Retention retention();
 

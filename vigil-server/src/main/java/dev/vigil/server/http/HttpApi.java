@@ -6,6 +6,7 @@ import dev.vigil.server.auth.SignIn;
 import dev.vigil.server.config.VigilConfig;
 import dev.vigil.server.ingest.IngestService;
 import dev.vigil.server.ingest.api.NativeIngestDecoder;
+import dev.vigil.server.review.ReviewService;
 import dev.vigil.server.scoring.ScoringService;
 import dev.vigil.storage.Storage;
 import io.javalin.Javalin;
@@ -46,6 +47,7 @@ public final class HttpApi implements AutoCloseable {
       new AuthRoutes(signIn, cookies, storage.projectStore()).register(c.routes);
       new UiRoutes(cookies).register(c.routes);
       new ScoringRoutes(authn, scoring).register(c.routes);
+      new ReviewRoutes(authn, new ReviewService(storage, scoring.scorecards(), clock)).register(c.routes);
       new AlertRoutes(authn, alertRules, storage.alertStore(), storage.deliveryStore()).register(c.routes);
     });
   }

@@ -7,6 +7,7 @@ import dev.vigil.storage.DeliveryStore;
 import dev.vigil.storage.MetricStore;
 import dev.vigil.storage.ProjectStore;
 import dev.vigil.storage.Retention;
+import dev.vigil.storage.ReviewStore;
 import dev.vigil.storage.ScoringStore;
 import dev.vigil.storage.SignalStore;
 import dev.vigil.storage.SpanConsumer;
@@ -47,6 +48,7 @@ public final class DuckDbStorage implements Storage {
   private final DuckDbAlertStore alertStore;
   private final DuckDbRetention retention;
   private final DuckDbScoringStore scoringStore;
+  private final DuckDbReviewStore reviewStore;
   private final SqlConsole sqlConsole;
 
   private DuckDbStorage(Builder b) throws SQLException, IOException {
@@ -73,6 +75,7 @@ public final class DuckDbStorage implements Storage {
       alertStore = new DuckDbAlertStore(db);
       retention = new DuckDbRetention(db, files, reader, log);
       scoringStore = new DuckDbScoringStore(db, new LogFeed(db, files, reader));
+      reviewStore = new DuckDbReviewStore(db);
       Database.Pool consolePool = db.console();
       sqlConsole = new DuckDbSqlConsole(new DuckDbSqlConsole.Connections() {
         @Override
@@ -143,6 +146,11 @@ public final class DuckDbStorage implements Storage {
   @Override
   public ScoringStore scoringStore() {
     return scoringStore;
+  }
+
+  @Override
+  public ReviewStore reviewStore() {
+    return reviewStore;
   }
 
   @Override
