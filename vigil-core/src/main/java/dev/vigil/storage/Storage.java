@@ -37,6 +37,9 @@ public interface Storage extends AutoCloseable {
   /** The scoring pipeline's queue (the span log read from a cursor), checkpoints, retries and scorecards. */
   ScoringStore scoringStore();
 
+  /** What LLM judges cost each project per day, for the daily judge budget. */
+  JudgeSpendStore judgeSpendStore();
+
   /** Removes data past a project's retention. */
   Retention retention();
 

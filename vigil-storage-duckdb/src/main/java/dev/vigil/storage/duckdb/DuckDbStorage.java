@@ -47,6 +47,7 @@ public final class DuckDbStorage implements Storage {
   private final DuckDbAlertStore alertStore;
   private final DuckDbRetention retention;
   private final DuckDbScoringStore scoringStore;
+  private final DuckDbJudgeSpendStore judgeSpendStore;
   private final SqlConsole sqlConsole;
 
   private DuckDbStorage(Builder b) throws SQLException, IOException {
@@ -73,6 +74,7 @@ public final class DuckDbStorage implements Storage {
       alertStore = new DuckDbAlertStore(db);
       retention = new DuckDbRetention(db, files, reader, log);
       scoringStore = new DuckDbScoringStore(db, new LogFeed(db, files, reader));
+      judgeSpendStore = new DuckDbJudgeSpendStore(db);
       Database.Pool consolePool = db.console();
       sqlConsole = new DuckDbSqlConsole(new DuckDbSqlConsole.Connections() {
         @Override
@@ -118,6 +120,11 @@ public final class DuckDbStorage implements Storage {
   @Override
   public AccountStore accountStore() {
     return accountStore;
+  }
+
+  @Override
+  public dev.vigil.storage.JudgeSpendStore judgeSpendStore() {
+    return judgeSpendStore;
   }
 
   @Override
