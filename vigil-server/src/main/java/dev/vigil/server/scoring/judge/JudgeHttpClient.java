@@ -30,7 +30,9 @@ final class JudgeHttpClient implements HttpClient {
   private final Duration readTimeout;
 
   JudgeHttpClient(Duration connectTimeout, Duration readTimeout) {
-    this.http = java.net.http.HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+    // HTTP/1.1: the JDK's default h2c upgrade on plain http:// confuses some local model servers
+    this.http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+        .connectTimeout(connectTimeout).build();
     this.readTimeout = readTimeout;
   }
 
