@@ -44,4 +44,14 @@ public abstract class ITJudgeSpend extends StorageTestBase {
     assertThat(spend().spent(project, DAY)).isEqualTo(JudgeSpendStore.Spend.NONE);
     assertThat(spend().spent(other, DAY).costUsd()).isCloseTo(3.0, within(1e-12));
   }
+
+  @Test
+  public void retentionRemovesDaysBeforeTheCutoff() {
+    spend().add(project, DAY, "cheap", 100, 20, 1.0);
+    spend().add(project, DAY.plusDays(1), "cheap", 100, 20, 2.0);
+    long nextDay = DAY.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toEpochSecond() * 1_000_000_000L;
+    storage.retention().purgeBefore(project, nextDay);
+    assertThat(spend().spent(project, DAY)).isEqualTo(JudgeSpendStore.Spend.NONE);
+    assertThat(spend().spent(project, DAY.plusDays(1)).costUsd()).isCloseTo(2.0, within(1e-12));
+  }
 }
