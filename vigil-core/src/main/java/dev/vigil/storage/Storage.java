@@ -39,6 +39,8 @@ public interface Storage extends AutoCloseable {
 
   /** Annotation queues and the reads judge calibration needs. */
   ReviewStore reviewStore();
+  /** What LLM judges cost each project per day, for the daily judge budget. */
+  JudgeSpendStore judgeSpendStore();
 
   /** Removes data past a project's retention. */
   Retention retention();

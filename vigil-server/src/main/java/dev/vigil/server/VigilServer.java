@@ -11,6 +11,7 @@ import dev.vigil.server.http.HttpApi;
 import dev.vigil.server.ingest.IngestService;
 import dev.vigil.server.ingest.cost.PriceTable;
 import dev.vigil.server.scoring.ScoringService;
+import dev.vigil.server.scoring.judge.JudgeSettings;
 import dev.vigil.server.scoring.pipeline.ScoringSettings;
 import dev.vigil.storage.duckdb.DuckDbStorage;
 import io.micrometer.core.instrument.Gauge;
@@ -117,8 +118,12 @@ public final class VigilServer implements AutoCloseable {
 
   private static ScoringSettings scoringSettings(VigilConfig config) {
     VigilConfig.Scoring s = config.scoring();
+    java.util.Map<String, JudgeSettings> judges = new java.util.LinkedHashMap<>();
+    s.judges().forEach((name, j) -> judges.put(name, new JudgeSettings(name, j.baseUrl(), j.model(), j.apiKey(),
+        j.inputUsdPerMTok(), j.outputUsdPerMTok(), java.time.Duration.ofMillis(j.timeoutMs()), j.maxOutputTokens())));
     return new ScoringSettings(s.enabled(), s.workers(), java.time.Duration.ofMillis(s.evaluatorTimeoutMs()), s.maxAttempts(),
-        java.time.Duration.ofSeconds(s.retryBackoffSeconds()), s.batchSpans(), s.scorecardsDir(), config.piiDefaultRegion());
+        java.time.Duration.ofSeconds(s.retryBackoffSeconds()), s.batchSpans(), s.scorecardsDir(), config.piiDefaultRegion(),
+        s.pluginsDir(), judges, s.judgeDailyBudgetUsd());
   }
 
   /** Alerting when a rules file is configured; a bad file stops start-up with its message. */

@@ -39,6 +39,7 @@ public final class ConfigLoader {
         sources.put(s.key(), "environment variable " + s.envName());
       }
     }
+    JudgeConfigs.readEnv(env, values, sources);
     Values v = new Values(values, sources);
     return new VigilConfig(
         v.string("host"),
@@ -64,7 +65,10 @@ public final class ConfigLoader {
             v.integer("scoring.evaluator_timeout_ms", 1, 3_600_000),
             v.integer("scoring.max_attempts", 1, 100),
             v.integer("scoring.retry_backoff_seconds", 1, 86_400),
-            v.integer("scoring.batch_spans", 1, 100_000)),
+            v.integer("scoring.batch_spans", 1, 100_000),
+            values.get("scoring.plugins_dir").isBlank() ? null : Path.of(values.get("scoring.plugins_dir")),
+            v.decimal("scoring.judge_daily_budget_usd", 0, 1_000_000),
+            JudgeConfigs.judges(values, sources, env)),
         new VigilConfig.Alerting(
             values.get("alerting.rules_file").isBlank() ? null : Path.of(values.get("alerting.rules_file")),
             v.integer("alerting.interval_seconds", 1, 3600),
@@ -103,7 +107,7 @@ public final class ConfigLoader {
       String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
       if (e.getValue().isObject()) {
         flatten(key, e.getValue(), file, values, sources);
-      } else if (!values.containsKey(key)) {
+      } else if (!values.containsKey(key) && !key.startsWith(JudgeConfigs.PREFIX)) {
         throw new IllegalArgumentException(file + ": unknown key '" + key + "'; known keys: "
             + new TreeSet<>(values.keySet()));
       } else if (e.getValue().isContainerNode()) {
@@ -140,6 +144,16 @@ public final class ConfigLoader {
       if (v.equals("true")) return true;
       if (v.equals("false")) return false;
       throw bad(key, "must be true or false");
+    }
+
+    double decimal(String key, double min, double max) {
+      try {
+        double v = Double.parseDouble(values.get(key));
+        if (!(v >= min && v <= max)) throw bad(key, "must be between " + min + " and " + max);
+        return v;
+      } catch (NumberFormatException e) {
+        throw bad(key, "must be a number");
+      }
     }
 
     int integer(String key, int min, int max) {

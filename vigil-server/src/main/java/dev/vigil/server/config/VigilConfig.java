@@ -1,6 +1,7 @@
 package dev.vigil.server.config;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Vigil's configuration after defaults, the YAML file and environment variables are applied. */
 public record VigilConfig(
@@ -21,12 +22,39 @@ public record VigilConfig(
     Scoring scoring,
     Alerting alerting) {
 
-  /** The scoring pipeline's settings; {@code scorecardsDir} is already resolved. */
+  /**
+   * The scoring pipeline's settings; {@code scorecardsDir} is already resolved, {@code pluginsDir} is
+   * null when not set, {@code judges} are the named LLM judges.
+   */
   public record Scoring(boolean enabled, Path scorecardsDir, int workers, int evaluatorTimeoutMs, int maxAttempts,
-      int retryBackoffSeconds, int batchSpans) {
+      int retryBackoffSeconds, int batchSpans, Path pluginsDir, double judgeDailyBudgetUsd, Map<String, Judge> judges) {
+
+    public Scoring {
+      judges = judges == null ? Map.of() : Map.copyOf(judges);
+    }
+
+    /** Without plugins and judges. */
+    public Scoring(boolean enabled, Path scorecardsDir, int workers, int evaluatorTimeoutMs, int maxAttempts,
+        int retryBackoffSeconds, int batchSpans) {
+      this(enabled, scorecardsDir, workers, evaluatorTimeoutMs, maxAttempts, retryBackoffSeconds, batchSpans, null, 10.0, Map.of());
+    }
 
     public Scoring withEnabled(boolean on) {
-      return new Scoring(on, scorecardsDir, workers, evaluatorTimeoutMs, maxAttempts, retryBackoffSeconds, batchSpans);
+      return new Scoring(on, scorecardsDir, workers, evaluatorTimeoutMs, maxAttempts, retryBackoffSeconds, batchSpans, pluginsDir,
+          judgeDailyBudgetUsd, judges);
+    }
+  }
+
+  /**
+   * One LLM judge ({@code scoring.judges.<name>}); {@code apiKey} was read from the environment
+   * variable {@code apiKeyEnv} (both null when the endpoint needs no key).
+   */
+  public record Judge(String name, String baseUrl, String model, String apiKeyEnv, String apiKey, double inputUsdPerMTok,
+      double outputUsdPerMTok, int timeoutMs, int maxOutputTokens) {
+
+    @Override
+    public String toString() { // never print the API key
+      return "Judge[name=" + name + ", baseUrl=" + baseUrl + ", model=" + model + ", apiKeyEnv=" + apiKeyEnv + "]";
     }
   }
 

@@ -2,6 +2,8 @@ package dev.vigil.server.scoring;
 
 import dev.vigil.model.Span;
 import dev.vigil.server.scoring.eval.Evaluators;
+import dev.vigil.server.scoring.judge.JudgePanel;
+import dev.vigil.server.scoring.plugin.Plugins;
 import dev.vigil.server.scoring.pipeline.ScoringPipeline;
 import dev.vigil.server.scoring.pipeline.ScoringSettings;
 import dev.vigil.server.scoring.scorecard.Scorecard;
@@ -15,6 +17,7 @@ import dev.vigil.storage.Storage;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Scoring as the rest of the server sees it: a storage listener that only wakes the pipeline (the
@@ -33,7 +36,10 @@ public final class ScoringService implements SpanListener, AutoCloseable {
     this.storage = storage;
     this.settings = settings;
     this.clock = clock;
-    ScorecardParser parser = new ScorecardParser(new Evaluators(settings.phoneRegion()));
+    JudgePanel judges = new JudgePanel(settings.judges(), settings.judgeDailyBudgetUsd(), storage.judgeSpendStore(), metrics, clock);
+    Plugins plugins = Plugins.load(settings.pluginsDir());
+    ScorecardParser parser = new ScorecardParser(new Evaluators(settings.phoneRegion(),
+        Map.of("llm_judge", judges::evaluator, "custom", plugins::evaluator)));
     this.scorecards = new ScorecardRegistry(storage.scoringStore(), parser,
         ScorecardRegistry.loadDirectory(settings.scorecardsDir(), parser), clock);
     this.pipeline = new ScoringPipeline(storage, scorecards, settings, metrics, clock);

@@ -42,6 +42,11 @@ final class DuckDbRetention implements Retention {
         delete(conn, "DELETE FROM " + table + " WHERE project_id = ? AND time_ns < ?", projectId, epochNanos);
       }
       delete(conn, "DELETE FROM scoring_tasks WHERE project_id = ? AND span_start_ns < ?", projectId, epochNanos);
+      try (PreparedStatement ps = conn.prepareStatement("DELETE FROM judge_spend WHERE project_id = ? AND day < ?")) {
+        ps.setLong(1, projectId);
+        ps.setDate(2, java.sql.Date.valueOf(java.time.Instant.ofEpochSecond(0, epochNanos).atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+        ps.executeUpdate();
+      }
       try (PreparedStatement ps = conn.prepareStatement(
           "SELECT segment_id FROM segments WHERE project_id = ? AND max_start_ns < ? AND segment_id <> ?")) {
         ps.setLong(1, projectId);

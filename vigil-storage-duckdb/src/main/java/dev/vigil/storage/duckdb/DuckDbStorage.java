@@ -49,6 +49,7 @@ public final class DuckDbStorage implements Storage {
   private final DuckDbRetention retention;
   private final DuckDbScoringStore scoringStore;
   private final DuckDbReviewStore reviewStore;
+  private final DuckDbJudgeSpendStore judgeSpendStore;
   private final SqlConsole sqlConsole;
 
   private DuckDbStorage(Builder b) throws SQLException, IOException {
@@ -76,6 +77,7 @@ public final class DuckDbStorage implements Storage {
       retention = new DuckDbRetention(db, files, reader, log);
       scoringStore = new DuckDbScoringStore(db, new LogFeed(db, files, reader));
       reviewStore = new DuckDbReviewStore(db);
+      judgeSpendStore = new DuckDbJudgeSpendStore(db);
       Database.Pool consolePool = db.console();
       sqlConsole = new DuckDbSqlConsole(new DuckDbSqlConsole.Connections() {
         @Override
@@ -121,6 +123,11 @@ public final class DuckDbStorage implements Storage {
   @Override
   public AccountStore accountStore() {
     return accountStore;
+  }
+
+  @Override
+  public dev.vigil.storage.JudgeSpendStore judgeSpendStore() {
+    return judgeSpendStore;
   }
 
   @Override

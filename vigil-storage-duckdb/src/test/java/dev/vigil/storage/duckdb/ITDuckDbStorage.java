@@ -4,6 +4,7 @@ import dev.vigil.storage.Storage;
 import dev.vigil.storage.tests.ITAccounts;
 import dev.vigil.storage.tests.ITAlerts;
 import dev.vigil.storage.tests.ITDeliveries;
+import dev.vigil.storage.tests.ITJudgeSpend;
 import dev.vigil.storage.tests.ITMetrics;
 import dev.vigil.storage.tests.ITProjects;
 import dev.vigil.storage.tests.ITRetention;
@@ -109,6 +110,12 @@ class ITDuckDbStorage {
 
   @Nested
   class ReviewStore extends ITReviewStore {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class JudgeSpend extends ITJudgeSpend {
     @Override protected Storage open(Path dir) { return openStorage(dir); }
     @Override protected void flush(Storage s) { flushStorage(s); }
   }

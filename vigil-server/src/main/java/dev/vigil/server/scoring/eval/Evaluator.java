@@ -1,5 +1,7 @@
 package dev.vigil.server.scoring.eval;
 
+import java.time.Duration;
+
 /**
  * One check of a scorecard metric: a pure function of a {@link Subject}, safe to call from many
  * threads. {@link #version()} changes whenever the same options could give a different result, so
@@ -16,4 +18,20 @@ public interface Evaluator {
 
   /** @return the result, or {@link Outcome#NOT_APPLICABLE} when the subject has nothing to judge */
   Outcome evaluate(Subject subject) throws Exception;
+
+  /**
+   * This evaluator for subjects of one project. Most evaluators do not care; one that keeps
+   * per-project accounts (the LLM judge's daily budget) returns a copy bound to the project.
+   */
+  default Evaluator forProject(long projectId) {
+    return this;
+  }
+
+  /**
+   * How long one evaluation may take when that is longer than the pipeline's evaluator timeout (an
+   * LLM judge waits on a remote model); null: the pipeline's timeout.
+   */
+  default Duration timeout() {
+    return null;
+  }
 }

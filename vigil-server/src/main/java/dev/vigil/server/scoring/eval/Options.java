@@ -37,6 +37,11 @@ public final class Options {
     return node.get(key);
   }
 
+  /** The mapping at {@code key} (which must be an object), reporting into the same problems. */
+  public Options child(String key) {
+    return new Options(node.get(key), pointer(key), problems);
+  }
+
   public void problem(String key, String message) {
     problems.add(key == null ? pointer : pointer(key), message);
   }

@@ -2,6 +2,7 @@ package dev.vigil.server.scoring.pipeline;
 
 import dev.vigil.server.scoring.eval.Evaluator;
 import dev.vigil.server.scoring.eval.Outcome;
+import dev.vigil.server.scoring.eval.RetryLaterException;
 import dev.vigil.server.scoring.eval.Subject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,8 +35,12 @@ final class EvaluationRunner implements AutoCloseable {
     this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vigil-scoring-watchdog").daemon().factory());
   }
 
-  /** One evaluation's result: an outcome, or why there is none. */
-  record Result(Outcome outcome, String failure) {}
+  /** One evaluation's result: an outcome, or why there is none (and, maybe, when to try again). */
+  record Result(Outcome outcome, String failure, Duration retryAfter) {
+    Result(Outcome outcome, String failure) {
+      this(outcome, failure, null);
+    }
+  }
 
   /** Runs every evaluation and returns their results in the same order. */
   List<Result> runAll(List<Evaluator> evaluators, List<Subject> subjects) {
@@ -43,13 +48,15 @@ final class EvaluationRunner implements AutoCloseable {
     for (int i = 0; i < evaluators.size(); i++) futures.add(submit(evaluators.get(i), subjects.get(i)));
     // A backstop, should every worker be stuck in code that ignores interruption: queued work fails.
     long rounds = (evaluators.size() + workers - 1) / workers + 1;
-    long deadline = System.nanoTime() + timeout.toNanos() * rounds + TimeUnit.SECONDS.toNanos(1);
+    long longest = evaluators.stream().mapToLong(e -> timeoutOf(e).toNanos()).max().orElse(timeout.toNanos());
+    long deadline = System.nanoTime() + longest * rounds + TimeUnit.SECONDS.toNanos(1);
     List<Result> out = new ArrayList<>(futures.size());
     for (CompletableFuture<Outcome> f : futures) {
       try {
         out.add(new Result(f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS), null));
       } catch (java.util.concurrent.ExecutionException e) {
-        out.add(new Result(null, describe(e.getCause())));
+        Duration after = e.getCause() instanceof RetryLaterException r ? r.retryAfter() : null;
+        out.add(new Result(null, describe(e.getCause()), after));
       } catch (TimeoutException e) {
         f.cancel(true);
         out.add(new Result(null, "not started: every scoring worker was busy past its timeout"));
@@ -71,7 +78,14 @@ final class EvaluationRunner implements AutoCloseable {
     return result;
   }
 
+  /** The pipeline's timeout, or the evaluator's own when it needs longer (a remote LLM judge). */
+  private Duration timeoutOf(Evaluator evaluator) {
+    Duration own = evaluator.timeout();
+    return own != null && own.compareTo(timeout) > 0 ? own : timeout;
+  }
+
   private void evaluate(Evaluator evaluator, Subject subject, CompletableFuture<Outcome> result) {
+    Duration timeout = timeoutOf(evaluator);
     Thread self = Thread.currentThread();
     Object lock = new Object();
     boolean[] running = {true};
@@ -96,7 +110,7 @@ final class EvaluationRunner implements AutoCloseable {
   }
 
   static String describe(Throwable t) {
-    if (t instanceof TimeoutException) return t.getMessage();
+    if (t instanceof TimeoutException || t instanceof RetryLaterException) return t.getMessage();
     String message = t.getMessage();
     return t.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }

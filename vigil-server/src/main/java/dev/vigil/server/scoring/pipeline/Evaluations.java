@@ -33,11 +33,11 @@ final class Evaluations {
   /** Scores written, tasks that failed (again), and ids of retried tasks that now succeeded. */
   record Done(List<Score> scores, List<ScoringTask> failures, List<String> succeeded) {}
 
-  Done run(List<Job> jobs, long nowNanos) {
+  Done run(long projectId, List<Job> jobs, long nowNanos) {
     List<Evaluator> evaluators = new ArrayList<>(jobs.size());
     List<Subject> subjects = new ArrayList<>(jobs.size());
     for (Job j : jobs) {
-      evaluators.add(j.metric().evaluator());
+      evaluators.add(j.metric().evaluator().forProject(projectId));
       subjects.add(j.subject());
     }
     List<EvaluationRunner.Result> results = runner.runAll(evaluators, subjects);
@@ -49,7 +49,8 @@ final class Evaluations {
       EvaluationRunner.Result r = results.get(i);
       if (r.failure() != null) {
         failed.increment();
-        failures.add(ScoreFactory.failure(j.subject(), j.card(), j.metric(), r.failure(), j.previous(), settings, nowNanos));
+        failures.add(ScoreFactory.failure(j.subject(), j.card(), j.metric(), r.failure(), r.retryAfter(), j.previous(), settings,
+            nowNanos));
         continue;
       }
       if (j.previous() != null) succeeded.add(j.previous().id());

@@ -43,19 +43,25 @@ final class ScoreFactory {
     meta.put("feature", s.feature());
     if (sampledBy != null) meta.put("sampled_by", sampledBy);
     meta.put("scored_at", java.time.Instant.ofEpochSecond(0, nowNanos).toString());
+    o.metadata().forEach(meta::putIfAbsent); // the evaluator's own facts (judge, tokens, cost) never hide the pipeline's
     return new Score(id(s.traceId(), s.spanId(), card, metric), s.traceId(), s.spanId(), metric.name(), o.dataType(),
         o.value(), o.label(), ScoreSource.EVAL, o.explanation(), s.startEpochNanos(), meta);
   }
 
-  /** A first failure, or the next one of {@code previous}; dead once attempts run out. */
-  static ScoringTask failure(Subject s, Scorecard card, Scorecard.Metric metric, String reason, ScoringTask previous,
-      ScoringSettings settings, long nowNanos) {
+  /**
+   * A first failure, or the next one of {@code previous}; dead once attempts run out. The next attempt
+   * waits the backoff, or the provider's Retry-After ({@code retryAfter}, may be null) when longer.
+   */
+  static ScoringTask failure(Subject s, Scorecard card, Scorecard.Metric metric, String reason, java.time.Duration retryAfter,
+      ScoringTask previous, ScoringSettings settings, long nowNanos) {
     int attempts = previous == null ? 1 : previous.attempts() + 1;
     boolean dead = attempts >= settings.maxAttempts();
+    long wait = settings.backoffNanos(attempts);
+    if (retryAfter != null) wait = Math.max(wait, Math.min(retryAfter.toNanos(), java.time.Duration.ofHours(1).toNanos()));
     return new ScoringTask(id(s.traceId(), s.spanId(), card, metric), s.traceId(), s.spanId(), s.startEpochNanos(),
         card.name(), card.version(), metric.name(), attempts, reason,
         previous == null ? nowNanos : previous.firstFailedEpochNanos(),
-        dead ? nowNanos : nowNanos + settings.backoffNanos(attempts), dead);
+        dead ? nowNanos : nowNanos + wait, dead);
   }
 
   /** A task that cannot be retried at all (its scorecard or span is gone): dead at once. */

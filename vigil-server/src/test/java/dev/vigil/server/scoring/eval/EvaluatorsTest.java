@@ -161,7 +161,7 @@ class EvaluatorsTest {
           assertThat(p.message()).contains("not a valid regular expression");
         });
     assertThat(problems("{type: length, mx: 3}")).extracting(Problems.Problem::pointer).contains("/metrics/0/mx", "/metrics/0");
-    assertThat(problems("{type: llm_judge}")).singleElement().satisfies(p -> assertThat(p.message()).contains("not available yet"));
+    assertThat(problems("{type: llm_judge}")).singleElement().satisfies(p -> assertThat(p.message()).contains("not available in this setup"));
     assertThat(problems("{type: latency, max_ms: -1}")).singleElement().satisfies(p -> assertThat(p.message()).contains("between 0 and"));
   }
 }

@@ -102,6 +102,35 @@ class RetriesTest {
   }
 
   @Test
+  void aProvidersRetryAfterPutsTheNextAttemptLaterThanTheBackoffButNeverSooner() {
+    var limited = EvaluationRunnerTest.of("llm_judge", () -> {
+      int n = calls.incrementAndGet();
+      if (n == 1) throw new dev.vigil.server.scoring.eval.RetryLaterException("judge answered HTTP 429", Duration.ofMinutes(10), null);
+      if (n == 2) throw new dev.vigil.server.scoring.eval.RetryLaterException("judge answered HTTP 503", Duration.ofSeconds(1), null);
+      return Outcome.pass("ok");
+    });
+    Scorecard card = new Scorecard("c", List.of("support-chat"), "v1", Scorecard.Target.LLM_CALL, SamplingPolicy.ALL,
+        List.of(new Scorecard.Metric("m", limited)), "api", "");
+    store();
+    Evaluations evaluations = new Evaluations(runner, settings, new SimpleMeterRegistry());
+    Retrier retrier = new Retrier(storage, registry(card), evaluations);
+
+    new PageScorer(storage, evaluations, 100).run(project, new ScoringCheckpoint(null, null, 0), List.of(card), now());
+    ScoringTask first = storage.scoringStore().dueTasks(project, Long.MAX_VALUE, 10).get(0);
+    assertThat(first.lastError()).isEqualTo("judge answered HTTP 429");
+    assertThat(first.nextAttemptEpochNanos()).isEqualTo(now() + Duration.ofMinutes(10).toNanos()); // not the 30 s backoff
+
+    clock.advance(Duration.ofMinutes(10));
+    retrier.run(project, now());
+    ScoringTask second = storage.scoringStore().dueTasks(project, Long.MAX_VALUE, 10).get(0);
+    assertThat(second.nextAttemptEpochNanos()).isEqualTo(now() + Duration.ofSeconds(60).toNanos()); // the backoff, not 1 s
+    clock.advance(Duration.ofSeconds(60));
+    retrier.run(project, now());
+    assertThat(calls.get()).isEqualTo(3);
+    assertThat(storage.scoringStore().taskCounts(project).retrying()).isZero();
+  }
+
+  @Test
   void theLastFailedAttemptIsADeadLetterWithItsReason() {
     Scorecard card = card(Integer.MAX_VALUE);
     store();
