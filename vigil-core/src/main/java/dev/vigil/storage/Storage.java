@@ -37,6 +37,9 @@ public interface Storage extends AutoCloseable {
   /** The scoring pipeline's queue (the span log read from a cursor), checkpoints, retries and scorecards. */
   ScoringStore scoringStore();
 
+  /** Score and feedback values per slice, control-chart state and first-seen span attributes for monitors. */
+  MonitorStore monitorStore();
+
   /** Removes data past a project's retention. */
   Retention retention();
 

@@ -49,7 +49,7 @@ class AlertEvaluatorTest {
   }
 
   private AlertEvaluator evaluator() {
-    return new AlertEvaluator(storage.metricStore(), storage.alertStore(),
+    return new AlertEvaluator(storage,
         new Notifications(storage.deliveryStore(), List.of(HOOK), clock), clock, "http://127.0.0.1:4318");
   }
 
