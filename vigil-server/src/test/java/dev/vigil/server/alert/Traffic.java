@@ -5,6 +5,8 @@ import dev.vigil.model.CostSource;
 import dev.vigil.model.LlmCall;
 import dev.vigil.model.Score;
 import dev.vigil.model.Span;
+import dev.vigil.model.SpanKind;
+import dev.vigil.model.SpanType;
 import dev.vigil.model.StatusCode;
 import dev.vigil.model.Usage;
 import dev.vigil.storage.Storage;
@@ -61,9 +63,11 @@ final class Traffic {
         double cost = shape.costPerCall() * (0.8 + 0.4 * random.nextDouble());
         LlmCall call = new LlmCall("chat", "openai", shape.model(), shape.model(), new Usage(1000L, 250L, null, null, null, false),
             new Cost(null, null, null, null, null, cost, CostSource.TABLE), List.of("stop"), null, false, null, null);
-        Span s = TestObjects.llm(TestObjects.traceId(), null, start, shape.model()).feature(shape.feature())
+        // lean spans (no content): a simulated week is 40,000 of them
+        Span s = Span.builder().traceId(TestObjects.traceId()).spanId(TestObjects.spanId()).name("chat " + shape.model())
+            .kind(SpanKind.CLIENT).type(SpanType.LLM).serviceName("support-api").feature(shape.feature())
             .promptName("support-answer").promptVersion(shape.promptVersion()).release("2026.11.2").llm(call)
-            .endEpochNanos(start + latency)
+            .startEpochNanos(start).endEpochNanos(start + latency)
             .status(random.nextDouble() < shape.errorRate() ? StatusCode.ERROR : StatusCode.OK).build();
         spans.add(s);
         double relevance = Math.max(0, Math.min(10, shape.relevanceMean() + random.nextGaussian()));
