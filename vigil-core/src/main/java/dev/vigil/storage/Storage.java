@@ -41,6 +41,8 @@ public interface Storage extends AutoCloseable {
   ReviewStore reviewStore();
   /** What LLM judges cost each project per day, for the daily judge budget. */
   JudgeSpendStore judgeSpendStore();
+  /** Score and feedback values per slice, control-chart state and first-seen span attributes for monitors. */
+  MonitorStore monitorStore();
 
   /** Removes data past a project's retention. */
   Retention retention();

@@ -2,6 +2,7 @@ package dev.vigil.server;
 
 import dev.vigil.model.Project;
 import dev.vigil.server.alert.Alerting;
+import dev.vigil.server.watch.change.ChangeDetector;
 import dev.vigil.server.alert.AlertsFile;
 import dev.vigil.server.alert.notify.SmtpSettings;
 import dev.vigil.server.auth.ApiKeys;
@@ -50,6 +51,7 @@ public final class VigilServer implements AutoCloseable {
   private final ScheduledExecutorService jobs;
   private final ScoringService scoring;
   private final Alerting alerting; // null without a rules file
+  private final java.util.concurrent.ExecutorService changeDetection;
   private final int port;
   private final String firstKey;
   private final long firstProjectId;
@@ -67,6 +69,9 @@ public final class VigilServer implements AutoCloseable {
       bootstrapAdmin(config, signIn);
       firstKey = boot.key;
       firstProjectId = boot.projectId;
+      // new models, prompt versions and releases in spans become change events, off the storage thread
+      changeDetection = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("vigil-changes").daemon().factory());
+      storage.addListener(new ChangeDetector(storage.monitorStore(), storage.signalStore(), changeDetection));
       IngestService ingest = new IngestService(storage, PriceTable.loadDefault(), config.piiDefaultRegion(), secret, registry);
       scoring = new ScoringService(storage, scoringSettings(config), registry, clock);
       scoring.start();
@@ -78,6 +83,7 @@ public final class VigilServer implements AutoCloseable {
       } catch (RuntimeException e) {
         scoring.close();
         if (alerting != null) alerting.close();
+        changeDetection.shutdownNow();
         throw e;
       }
       jobs = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vigil-jobs").daemon().factory());
@@ -113,6 +119,7 @@ public final class VigilServer implements AutoCloseable {
     http.close();
     if (alerting != null) alerting.close();
     scoring.close();
+    changeDetection.shutdownNow();
     storage.close();
   }
 

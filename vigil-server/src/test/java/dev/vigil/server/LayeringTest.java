@@ -65,4 +65,12 @@ class LayeringTest {
             "dev.vigil.storage.duckdb..")
         .check(CLASSES);
   }
+
+  @Test
+  void monitorsSitBeforeAlerting() {
+    noClasses().that().resideInAPackage("dev.vigil.server.watch..")
+        .should().dependOnClassesThat().resideInAnyPackage("dev.vigil.server.alert..", "dev.vigil.server.ingest..",
+            "dev.vigil.server.http..", "dev.vigil.storage.duckdb..", "io.javalin..")
+        .check(CLASSES);
+  }
 }

@@ -33,7 +33,7 @@ public final class Alerting implements AutoCloseable {
     this.storage = storage;
     this.file = file;
     Notifications notifications = new Notifications(storage.deliveryStore(), file.channels(), clock);
-    this.evaluator = new AlertEvaluator(storage.metricStore(), storage.alertStore(), notifications, clock, baseUrl);
+    this.evaluator = new AlertEvaluator(storage, notifications, clock, baseUrl);
     this.worker = new DeliveryWorker(notifications, storage.deliveryStore(), smtp, clock);
     this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vigil-alerts").daemon().factory());
     if (!file.rules().isEmpty()) {

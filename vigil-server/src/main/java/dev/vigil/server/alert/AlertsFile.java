@@ -123,9 +123,10 @@ public record AlertsFile(List<Channel> channels, List<AlertRule> rules) {
     Dimension groupBy = f.has("group_by") ? named.parse("group_by", Dimension::fromWireName) : null;
     int minSamples = named.parse("min_samples", Integer::parseInt, "10");
     Duration renotify = f.has("renotify") ? named.parse("renotify", Durations::parse) : null;
+    Double budget = f.has("budget") ? named.parse("budget", Double::valueOf) : null;
     try {
       return new AlertRule(name, severity, condition, window, where, groupBy, minSamples,
-          f.has("channels") ? f.strings("channels") : List.of(), f.optional("runbook"), renotify);
+          f.has("channels") ? f.strings("channels") : List.of(), f.optional("runbook"), renotify, budget);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(named.where + ": " + e.getMessage(), e);
     }

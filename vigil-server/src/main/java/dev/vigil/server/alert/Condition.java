@@ -1,16 +1,16 @@
 package dev.vigil.server.alert;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * A rule's condition as people write it: {@code error_rate > 0.05 for 5m}. The for-part is how long
- * the condition must hold before the alert fires (0: at once).
+ * A rule's condition as people write it: {@code error_rate > 0.05 for 5m},
+ * {@code answer_relevance.p50 < 7 and trend decreasing over 30m}, {@code ewma(latency_p95_ms) out of
+ * control}. All clauses must hold; the for-part is how long they must hold before the alert fires.
+ * The grammar is in {@link ConditionParser}.
  */
-public record Condition(RuleMetric metric, Comparison comparison, double threshold, Duration forDuration) {
-  private static final Pattern SYNTAX = Pattern.compile(
-      "\\s*([a-z0-9_]+)\\s*(>=|<=|>|<)\\s*(-?[0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)\\s*(?:for\\s+(\\S+))?\\s*");
+public record Condition(List<Clause> clauses, Duration forDuration) {
 
   public enum Comparison {
     ABOVE(">"), AT_LEAST(">="), BELOW("<"), AT_MOST("<=");
@@ -36,24 +36,29 @@ public record Condition(RuleMetric metric, Comparison comparison, double thresho
     }
   }
 
-  public static Condition parse(String text) {
-    Matcher m = SYNTAX.matcher(text == null ? "" : text);
-    if (!m.matches()) {
-      throw new IllegalArgumentException("condition '" + text + "' is not '<metric> <op> <number> [for <duration>]', "
-          + "e.g. 'error_rate > 0.05 for 5m'");
-    }
-    Duration forDuration = m.group(4) == null ? Duration.ZERO : Durations.parse(m.group(4));
-    return new Condition(RuleMetric.fromWireName(m.group(1)), Comparison.of(m.group(2)),
-        Double.parseDouble(m.group(3)), forDuration);
+  public Condition {
+    clauses = List.copyOf(clauses);
+    if (clauses.isEmpty()) throw new IllegalArgumentException("a condition needs at least one clause");
+    forDuration = forDuration == null ? Duration.ZERO : forDuration;
   }
 
-  public boolean holds(double value) {
-    return comparison.holds(value, threshold);
+  public static Condition parse(String text) {
+    return ConditionParser.parse(text);
+  }
+
+  /** The metric of the first clause: what the alert reports as its value. */
+  public MetricRef metric() {
+    return clauses.get(0).metric();
+  }
+
+  /** True when a clause compares against the rule's budget. */
+  boolean usesBudget() {
+    return clauses.stream().anyMatch(c -> c instanceof Clause.Compare cmp && cmp.bound() instanceof Clause.Bound.Budget);
   }
 
   @Override
   public String toString() {
-    return metric.wireName() + " " + comparison.symbol + " " + threshold
+    return clauses.stream().map(Clause::toString).collect(Collectors.joining(" and "))
         + (forDuration.isZero() ? "" : " for " + Durations.format(forDuration));
   }
 }

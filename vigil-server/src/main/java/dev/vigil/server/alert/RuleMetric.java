@@ -29,6 +29,11 @@ public enum RuleMetric {
     return value.apply(row);
   }
 
+  /** Sums over the window (they grow with its length), as opposed to rates and percentiles. */
+  public boolean additive() {
+    return this == COUNT || this == COST || this == INPUT_TOKENS || this == OUTPUT_TOKENS;
+  }
+
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

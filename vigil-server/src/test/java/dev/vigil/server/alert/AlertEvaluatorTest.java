@@ -49,7 +49,7 @@ class AlertEvaluatorTest {
   }
 
   private AlertEvaluator evaluator() {
-    return new AlertEvaluator(storage.metricStore(), storage.alertStore(),
+    return new AlertEvaluator(storage,
         new Notifications(storage.deliveryStore(), List.of(HOOK), clock), clock, "http://127.0.0.1:4318");
   }
 
@@ -174,5 +174,42 @@ class AlertEvaluatorTest {
   @Test
   void conditionsParseAndExplainThemselves() {
     assertThat(Condition.parse("latency_p95_ms >= 2500 for 10m").toString()).isEqualTo("latency_p95_ms >= 2500.0 for 10m");
+  }
+
+  @Test
+  void sameHourBaselineComparesWithTheSameWindowOfEarlierWeeks() {
+    AlertRule quiet = new AlertRule("traffic-drop", Severity.WARNING, Condition.parse("count < 0.5 * baseline 14d same hour"),
+        Duration.ofMinutes(10), Map.of(), null, 1, List.of("hook"), null, null);
+    calls(T0.minus(Duration.ofDays(7)).minusSeconds(60), "support-chat", 40, 0);  // last week, this hour: 40
+    calls(T0.minus(Duration.ofDays(14)).minusSeconds(60), "support-chat", 20, 0); // two weeks ago: 20 → baseline 30
+    calls(T0.minus(Duration.ofDays(3)).minusSeconds(60), "support-chat", 500, 0); // another hour: not part of it
+    calls(T0.minusSeconds(60), "support-chat", 14, 0);
+    evaluator().evaluate(project, List.of(quiet));
+    assertThat(storage.alertStore().instances(project)).singleElement()
+        .satisfies(a -> assertThat(a.status()).isEqualTo(AlertStatus.FIRING));
+    assertThat(deliveries().get(0).payload()).contains("count is 14 over the last 10m (baseline 30, same hour of earlier weeks)");
+  }
+
+  @Test
+  void feedbackRatesJoinTheTracesOfTheSlice() {
+    List<Span> spans = new ArrayList<>();
+    for (int i = 0; i < 6; i++) spans.add(TestObjects.llm(TestObjects.traceId(), null, nanos(T0.minusSeconds(30)) + i, "gpt-4o").build());
+    storage.spanConsumer().accept(project, spans, List.of());
+    storage.flush();
+    List<dev.vigil.model.Feedback> feedback = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      feedback.add(new dev.vigil.model.Feedback("f" + i, spans.get(i).traceId(),
+          i < 2 ? dev.vigil.model.FeedbackKind.THUMBS_UP : dev.vigil.model.FeedbackKind.THUMBS_DOWN, null, null, null, nanos(T0)));
+    }
+    storage.signalStore().putFeedback(project, feedback);
+    AlertRule unhappy = new AlertRule("unhappy", Severity.WARNING, Condition.parse("feedback.positive_rate < 0.5"),
+        Duration.ofMinutes(5), Map.of(), null, 5, List.of("hook"), null, null);
+    evaluator().evaluate(project, List.of(unhappy));
+    assertThat(storage.alertStore().instances(project)).singleElement()
+        .satisfies(a -> assertThat(a.value()).isCloseTo(1 / 3d, org.assertj.core.data.Offset.offset(1e-9)));
+  }
+
+  private static long nanos(Instant i) {
+    return i.getEpochSecond() * 1_000_000_000L;
   }
 }

@@ -59,7 +59,11 @@ class AlertsFileTest {
   @Test
   void mistakesSayWhereTheyAre() {
     assertThatThrownBy(() -> parse("rules:\n  - {name: a, condition: 'error_rate >> 1'}"))
-        .hasMessageStartingWith("alerts.yaml: rules[0] 'a': condition: condition 'error_rate >> 1' is not");
+        .hasMessageStartingWith("alerts.yaml: rules[0] 'a': condition: condition 'error_rate >> 1' at column 13: '>' is not a threshold");
+    assertThatThrownBy(() -> parse("rules:\n  - {name: a, condition: 'daily_cost > 1.2 * budget'}"))
+        .hasMessageContaining("rules[0] 'a': rule 'a': the condition compares with 'budget' but the rule sets no budget");
+    assertThat(parse("rules:\n  - {name: a, condition: 'daily_cost > 1.2 * budget', budget: 40}").rules().get(0).budget())
+        .isEqualTo(40.0);
     assertThatThrownBy(() -> parse("rules:\n  - {name: a, condition: 'error_rate > 1', window: five}"))
         .hasMessage("alerts.yaml: rules[0] 'a': window: duration 'five' is not like 30s, 5m, 2h or 1d");
     assertThatThrownBy(() -> parse("rules:\n  - {name: a, condition: 'error_rate > 1', channels: [nope]}"))

@@ -5,6 +5,7 @@ import dev.vigil.storage.AlertStore;
 import dev.vigil.storage.CheckResult;
 import dev.vigil.storage.DeliveryStore;
 import dev.vigil.storage.MetricStore;
+import dev.vigil.storage.MonitorStore;
 import dev.vigil.storage.ProjectStore;
 import dev.vigil.storage.Retention;
 import dev.vigil.storage.ReviewStore;
@@ -46,6 +47,7 @@ public final class DuckDbStorage implements Storage {
   private final DuckDbAccountStore accountStore;
   private final DuckDbDeliveryStore deliveryStore;
   private final DuckDbAlertStore alertStore;
+  private final DuckDbMonitorStore monitorStore;
   private final DuckDbRetention retention;
   private final DuckDbScoringStore scoringStore;
   private final DuckDbReviewStore reviewStore;
@@ -74,6 +76,7 @@ public final class DuckDbStorage implements Storage {
       accountStore = new DuckDbAccountStore(db);
       deliveryStore = new DuckDbDeliveryStore(db);
       alertStore = new DuckDbAlertStore(db);
+      monitorStore = new DuckDbMonitorStore(db);
       retention = new DuckDbRetention(db, files, reader, log);
       scoringStore = new DuckDbScoringStore(db, new LogFeed(db, files, reader));
       reviewStore = new DuckDbReviewStore(db);
@@ -143,6 +146,11 @@ public final class DuckDbStorage implements Storage {
   @Override
   public AlertStore alertStore() {
     return alertStore;
+  }
+
+  @Override
+  public MonitorStore monitorStore() {
+    return monitorStore;
   }
 
   @Override

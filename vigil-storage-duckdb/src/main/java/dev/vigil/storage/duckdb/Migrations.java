@@ -24,6 +24,7 @@ final class Migrations {
       "V003__scoring.sql",
       "V004__alerting.sql",
       "V006__review.sql",
+      "V008__monitors.sql",
       "V010__judge.sql");
 
   private Migrations() {}

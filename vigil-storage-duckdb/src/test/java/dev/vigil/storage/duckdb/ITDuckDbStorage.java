@@ -6,6 +6,7 @@ import dev.vigil.storage.tests.ITAlerts;
 import dev.vigil.storage.tests.ITDeliveries;
 import dev.vigil.storage.tests.ITJudgeSpend;
 import dev.vigil.storage.tests.ITMetrics;
+import dev.vigil.storage.tests.ITMonitors;
 import dev.vigil.storage.tests.ITProjects;
 import dev.vigil.storage.tests.ITRetention;
 import dev.vigil.storage.tests.ITReviewStore;
@@ -116,6 +117,12 @@ class ITDuckDbStorage {
 
   @Nested
   class JudgeSpend extends ITJudgeSpend {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class Monitors extends ITMonitors {
     @Override protected Storage open(Path dir) { return openStorage(dir); }
     @Override protected void flush(Storage s) { flushStorage(s); }
   }

@@ -1,0 +1,33 @@
+package dev.vigil.storage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What monitors need beyond window metrics: scores and feedback joined to the spans of a slice,
+ * control-chart state that must survive a restart, and the first-seen values of span attributes
+ * (models, prompt versions, releases) from which changes are detected. Durable when a call returns.
+ */
+public interface MonitorStore {
+
+  /**
+   * Numeric values of the score {@code name} attached to spans matching {@code slice} (a trace-level
+   * score counts for the trace's spans), each at its span's start, oldest first, at most {@code limit}.
+   */
+  List<TimedValue> scoreValues(long projectId, SpanFilter slice, String name, int limit);
+
+  /** Thumbs feedback on traces with spans matching {@code slice}: 1 for up, 0 for down, oldest first. */
+  List<TimedValue> thumbsValues(long projectId, SpanFilter slice, int limit);
+
+  Optional<ChartState> chart(long projectId, String key);
+
+  void saveChart(long projectId, String key, ChartState state);
+
+  /**
+   * Records each key with its first-seen time unless already known; returns the keys that were new.
+   * Idempotent: a replayed batch returns nothing new.
+   */
+  Set<String> markSeen(long projectId, Map<String, Long> firstSeenEpochNanos);
+}

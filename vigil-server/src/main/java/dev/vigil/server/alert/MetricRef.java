@@ -1,0 +1,57 @@
+package dev.vigil.server.alert;
+
+import java.util.Locale;
+
+/**
+ * What a condition measures: a window metric of the calls ({@code error_rate}), an aggregate of a
+ * score joined to the slice's spans ({@code answer_relevance.p50}, {@code toxicity.share_below(0.2)}),
+ * the share of thumbs-up feedback ({@code feedback.positive_rate}) or the cost of the last 24 hours
+ * ({@code daily_cost}).
+ */
+public sealed interface MetricRef {
+
+  /** The metric as conditions write it. */
+  String text();
+
+  record Window(RuleMetric metric) implements MetricRef {
+    public String text() {
+      return metric.wireName();
+    }
+  }
+
+  record ScoreAggregate(String score, Aggregate aggregate, double argument) implements MetricRef {
+    public String text() {
+      return score + "." + aggregate.wireName() + (aggregate == Aggregate.SHARE_BELOW ? "(" + Conditions.number(argument) + ")" : "");
+    }
+  }
+
+  record PositiveFeedback() implements MetricRef {
+    public String text() {
+      return "feedback.positive_rate";
+    }
+  }
+
+  record DailyCost() implements MetricRef {
+    public String text() {
+      return "daily_cost";
+    }
+  }
+
+  /** Aggregates of score values; pass_rate counts values ≥ 0.5, i.e. true for boolean scores. */
+  enum Aggregate {
+    MEAN, P50, P90, MIN, PASS_RATE, SHARE_BELOW;
+
+    String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    static Aggregate of(String name) {
+      for (Aggregate a : values()) if (a.wireName().equals(name)) return a;
+      return null;
+    }
+
+    static String names() {
+      return "mean, p50, p90, min, pass_rate, share_below(x)";
+    }
+  }
+}

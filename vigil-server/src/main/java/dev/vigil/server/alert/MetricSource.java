@@ -1,0 +1,109 @@
+package dev.vigil.server.alert;
+
+import dev.vigil.storage.Dimension;
+import dev.vigil.storage.MetricOrder;
+import dev.vigil.storage.MetricQuery;
+import dev.vigil.storage.MetricRow;
+import dev.vigil.storage.MetricScope;
+import dev.vigil.storage.MetricStore;
+import dev.vigil.storage.MonitorStore;
+import dev.vigil.storage.SpanFilter;
+import dev.vigil.storage.TimedValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads a {@link MetricRef} for a slice: one value over a range, or a bucketed series (trends, control
+ * charts). Window metrics come from the metric store; scores and feedback from the monitor store,
+ * aggregated here so every aggregate (p50, share below x) works per bucket as well.
+ */
+final class MetricSource {
+  /** The most score values one reading looks at; beyond that the newest are left out. */
+  private static final int MAX_VALUES = 200_000;
+  private static final long DAY = Duration.ofDays(1).toNanos();
+
+  /** A value and how many observations (calls, scores, feedback) it rests on. */
+  record Reading(long bucketStartEpochNanos, double value, long samples) {}
+
+  private final MetricStore metrics;
+  private final MonitorStore monitor;
+
+  MetricSource(MetricStore metrics, MonitorStore monitor) {
+    this.metrics = metrics;
+    this.monitor = monitor;
+  }
+
+  /** The metric over [from, to), or null when the range holds nothing to compute it from. */
+  Reading read(long projectId, MetricRef ref, Map<Dimension, List<String>> slice, long from, long to) {
+    if (ref instanceof MetricRef.DailyCost) from = to - DAY;
+    List<Reading> one = series(projectId, ref, slice, from, to, null);
+    return one.isEmpty() ? null : one.get(0);
+  }
+
+  /** The metric per bucket over [from, to) (bucket null: one reading for the whole range); empty buckets are left out. */
+  List<Reading> series(long projectId, MetricRef ref, Map<Dimension, List<String>> slice, long from, long to, Duration bucket) {
+    SpanFilter filter = new SpanFilter(from, to, slice, List.of(), null, null, null, null, null, null, null, null);
+    return switch (ref) {
+      case MetricRef.Window w -> windows(projectId, filter, bucket, w.metric());
+      case MetricRef.DailyCost d -> windows(projectId, filter, bucket, RuleMetric.COST);
+      case MetricRef.ScoreAggregate s -> buckets(monitor.scoreValues(projectId, filter, s.score(), MAX_VALUES), from, bucket,
+          v -> aggregate(s, v));
+      case MetricRef.PositiveFeedback f -> buckets(monitor.thumbsValues(projectId, filter, MAX_VALUES), from, bucket,
+          v -> Arrays.stream(v).average().orElse(Double.NaN));
+    };
+  }
+
+  private List<Reading> windows(long projectId, SpanFilter filter, Duration bucket, RuleMetric metric) {
+    List<MetricRow> rows = metrics.query(projectId, new MetricQuery(filter, MetricScope.LLM_CALLS, bucket, List.of(),
+        MetricOrder.COUNT, 1));
+    List<Reading> out = new ArrayList<>();
+    for (MetricRow row : rows) {
+      Double v = metric.of(row);
+      if (v != null && row.count() > 0) out.add(new Reading(row.bucketStartEpochNanos(), v, row.count()));
+    }
+    return out;
+  }
+
+  private static List<Reading> buckets(List<TimedValue> values, long from, Duration bucket,
+      java.util.function.ToDoubleFunction<double[]> aggregate) {
+    long size = bucket == null ? 0 : bucket.toNanos();
+    TreeMap<Long, List<Double>> byBucket = new TreeMap<>();
+    for (TimedValue v : values) {
+      long start = size == 0 ? from : Math.floorDiv(v.epochNanos(), size) * size;
+      byBucket.computeIfAbsent(start, k -> new ArrayList<>()).add(v.value());
+    }
+    List<Reading> out = new ArrayList<>();
+    byBucket.forEach((start, list) -> {
+      double[] a = list.stream().mapToDouble(Double::doubleValue).toArray();
+      double value = aggregate.applyAsDouble(a);
+      if (!Double.isNaN(value)) out.add(new Reading(start, value, a.length));
+    });
+    return out;
+  }
+
+  static double aggregate(MetricRef.ScoreAggregate s, double[] values) {
+    if (values.length == 0) return Double.NaN;
+    double[] v = values.clone();
+    Arrays.sort(v);
+    return switch (s.aggregate()) {
+      case MEAN -> Arrays.stream(v).average().orElse(Double.NaN);
+      case P50 -> quantile(v, 0.5);
+      case P90 -> quantile(v, 0.9);
+      case MIN -> v[0];
+      case PASS_RATE -> Arrays.stream(v).filter(x -> x >= 0.5).count() / (double) v.length;
+      case SHARE_BELOW -> Arrays.stream(v).filter(x -> x < s.argument()).count() / (double) v.length;
+    };
+  }
+
+  /** Linear interpolation between order statistics, as DuckDB's quantile_cont does for window metrics. */
+  static double quantile(double[] sorted, double q) {
+    double pos = q * (sorted.length - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = Math.min(sorted.length - 1, lo + 1);
+    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.vigil.server.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vigil.server.watch.chart.ChartParams;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConditionTest {
+
+  @Test
+  void everyFormRoundTrips() {
+    for (String text : List.of(
+        "error_rate > 0.05 for 5m",
+        "answer_relevance.p50 < 7.0 and trend decreasing over 30m",
+        "trend(feedback.positive_rate) decreasing over 1h",
+        "toxicity.share_below(0.2) <= 0.9",
+        "faithfulness.pass_rate < 0.8",
+        "latency_p95_ms > 1.5 * baseline 7d",
+        "count < 0.5 * baseline 28d same hour for 15m",
+        "daily_cost > 1.2 * budget",
+        "ewma(latency_p95_ms) out of control",
+        "ewma(error_rate, lambda=0.2, L=3.0, warmup=30) out of control for 10m",
+        "cusum(answer_relevance.mean, h=6.0) out of control")) {
+      assertThat(Condition.parse(text).toString()).isEqualTo(text);
+    }
+  }
+
+  @Test
+  void partsAreParsedIntoClauses() {
+    Condition c = Condition.parse("answer_relevance.p50 < 7 and trend decreasing over 30m and ewma(cost, warmup=20) out of control for 5m");
+    assertThat(c.forDuration()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(c.clauses()).hasSize(3);
+    assertThat(c.clauses().get(0)).isEqualTo(new Clause.Compare(new MetricRef.ScoreAggregate("answer_relevance",
+        MetricRef.Aggregate.P50, 0), Condition.Comparison.BELOW, new Clause.Bound.Fixed(7)));
+    assertThat(c.clauses().get(1)).isInstanceOfSatisfying(Clause.Trend.class, t -> {
+      assertThat(t.metric()).isEqualTo(c.clauses().get(0).metric()); // the trend of the metric it follows
+      assertThat(t.decreasing()).isTrue();
+      assertThat(t.over()).isEqualTo(Duration.ofMinutes(30));
+    });
+    assertThat(c.clauses().get(2)).isInstanceOfSatisfying(Clause.Chart.class, ch ->
+        assertThat(ch.params()).isEqualTo(ChartParams.defaults(ChartParams.Kind.EWMA).with("warmup", 20)));
+  }
+
+  @Test
+  void errorsSayWhichTokenIsWrong() {
+    assertError("error_rat > 0.05", "column 1: unknown metric 'error_rat'");
+    assertError("error_rate >> 0.05", "column 13: '>' is not a threshold");
+    assertError("error_rate = 0.05", "column 12: '=' is not a comparison");
+    assertError("error_rate > 0.05 for five", "column 23: 'five' is not a duration");
+    assertError("error_rate > 0.05 fr 5m", "column 19: unexpected 'fr'; expected 'and', 'for' or the end");
+    assertError("error_rate > 0.05 and", "ends too early; expected a metric");
+    assertError("relevance.median < 7", "column 11: 'median' is not a score aggregate; expected one of mean, p50");
+    assertError("trend decreasing over 30m", "column 1: 'trend' needs a metric");
+    assertError("cost > 1 and trend sideways over 30m", "column 20: 'sideways' is not a direction");
+    assertError("ewma(cost, lambda=2) out of control", "column 12: lambda must be in (0, 1]");
+    assertError("ewma(cost) out of contrl", "expected 'control' but found 'contrl'");
+    assertError("psi(input_tokens) > 0.2", "column 1: unknown function 'psi'");
+    assertError("cost > 2 * baseline 3d same hour", "must be at least 7d");
+    assertError("cost > 2 $", "column 10: unexpected character '$'");
+    assertError("", "condition is empty");
+  }
+
+  @Test
+  void aBudgetConditionNeedsARuleBudget() {
+    assertThatThrownBy(() -> new AlertRule("spend", Severity.INFO, Condition.parse("daily_cost > 1.2 * budget"), Duration.ofMinutes(5),
+        Map.of(), null, 0, List.of(), null, null)).hasMessageContaining("sets no budget");
+  }
+
+  private static void assertError(String condition, String message) {
+    assertThatThrownBy(() -> Condition.parse(condition)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+  }
+}
