@@ -62,7 +62,7 @@ public final class Calibration {
       if (e == h) matches++;
       Double x = f.number(machine.get(t));
       Double y = f.number(human.get(t));
-      if (x != null && y != null) numbers.add(new double[] {x, y});
+      if (x != null && y != null && Double.isFinite(x) && Double.isFinite(y)) numbers.add(new double[] {x, y});
     }
     Kappa.Weights weights = f.ordinal() ? Kappa.Weights.QUADRATIC : Kappa.Weights.UNWEIGHTED;
     Double agreement = n == 0 ? null : (double) matches / n;

@@ -145,6 +145,29 @@ class ITUiReview {
     assertThat(vigil.browserErrors()).allMatch(e -> e.contains("status of 400"));
   }
 
+  @Test
+  void fitANarrowWindowWithEveryFieldLabelled() throws Exception {
+    var created = vigil.server().json("POST", "/api/v1/review/queues", BrowserHarness.API_KEY,
+        "{\"name\": \"narrow\", \"scorecard\": \"bot\", \"filter\": {\"limit\": 2}}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String queue = JSON.readTree(created.body()).get("id").asText();
+    Page page = vigil.signedInPage("/ui/review");
+    page.setViewportSize(400, 800);
+    for (String path : java.util.List.of("/ui/review", "/ui/review/" + queue, "/ui/calibration?scorecard=bot")) {
+      page.navigate(path);
+      page.locator("main .page > *").first().waitFor();
+      assertThat(page.locator(".state.loading")).hasCount(0);
+      Object overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+      assertThat(((Number) overflow).intValue()).as("sideways overflow on %s", path).isLessThanOrEqualTo(0);
+      Object unlabelled = page.evaluate("""
+          [...document.querySelectorAll('main input, main select, main textarea')]
+            .filter((e) => !e.labels.length && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
+            .map((e) => e.id || e.name || e.outerHTML.slice(0, 80))""");
+      assertThat((java.util.List<?>) unlabelled).as("form fields without a label on %s", path).isEmpty();
+    }
+    assertThat(vigil.browserErrors()).isEmpty();
+  }
+
   static void chat(String question, String answer) {
     var request = OtlpFixtures.chat(randomHex(16), randomHex(8), randomHex(8), System.currentTimeMillis() * 1_000_000L, "gpt-4o",
         question, answer);

@@ -69,10 +69,20 @@ final class DuckDbReviewStore implements ReviewStore {
 
   @Override
   public List<ReviewQueue> queues(long projectId) {
+    return selectQueues("ORDER BY created_ns DESC, id", projectId, null);
+  }
+
+  @Override
+  public Optional<ReviewQueue> queue(long projectId, String queueId) {
+    return selectQueues("AND id = ?", projectId, queueId).stream().findFirst();
+  }
+
+  private List<ReviewQueue> selectQueues(String rest, long projectId, String queueId) {
     return db.read("review queues", conn -> {
       try (PreparedStatement ps = conn.prepareStatement("SELECT id, name, scorecard, origin, created_ns FROM review_queues "
-          + "WHERE project_id = ? ORDER BY created_ns DESC, id")) {
+          + "WHERE project_id = ? " + rest)) {
         ps.setLong(1, projectId);
+        if (queueId != null) ps.setString(2, queueId);
         List<ReviewQueue> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) out.add(new ReviewQueue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
@@ -80,11 +90,6 @@ final class DuckDbReviewStore implements ReviewStore {
         return out;
       }
     });
-  }
-
-  @Override
-  public Optional<ReviewQueue> queue(long projectId, String queueId) {
-    return queues(projectId).stream().filter(q -> q.id().equals(queueId)).findFirst();
   }
 
   @Override
