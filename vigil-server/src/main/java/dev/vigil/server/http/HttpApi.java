@@ -46,6 +46,8 @@ public final class HttpApi implements AutoCloseable {
       new AuthRoutes(signIn, cookies, storage.projectStore()).register(c.routes);
       new UiRoutes(cookies).register(c.routes);
       new ScoringRoutes(authn, scoring).register(c.routes);
+      new FeedbackRoutes(authn, bodies, ingest, storage.signalStore(), clock).register(c.routes);
+      new DatasetRoutes(authn, bodies, storage, clock).register(c.routes);
       new AlertRoutes(authn, alertRules, storage.alertStore(), storage.deliveryStore()).register(c.routes);
     });
   }

@@ -3,6 +3,7 @@ package dev.vigil.storage.duckdb;
 import dev.vigil.storage.AccountStore;
 import dev.vigil.storage.AlertStore;
 import dev.vigil.storage.CheckResult;
+import dev.vigil.storage.DatasetStore;
 import dev.vigil.storage.DeliveryStore;
 import dev.vigil.storage.MetricStore;
 import dev.vigil.storage.ProjectStore;
@@ -47,6 +48,7 @@ public final class DuckDbStorage implements Storage {
   private final DuckDbAlertStore alertStore;
   private final DuckDbRetention retention;
   private final DuckDbScoringStore scoringStore;
+  private final DuckDbDatasetStore datasetStore;
   private final SqlConsole sqlConsole;
 
   private DuckDbStorage(Builder b) throws SQLException, IOException {
@@ -73,6 +75,7 @@ public final class DuckDbStorage implements Storage {
       alertStore = new DuckDbAlertStore(db);
       retention = new DuckDbRetention(db, files, reader, log);
       scoringStore = new DuckDbScoringStore(db, new LogFeed(db, files, reader));
+      datasetStore = new DuckDbDatasetStore(db);
       Database.Pool consolePool = db.console();
       sqlConsole = new DuckDbSqlConsole(new DuckDbSqlConsole.Connections() {
         @Override
@@ -138,6 +141,11 @@ public final class DuckDbStorage implements Storage {
   @Override
   public SqlConsole sqlConsole() {
     return sqlConsole;
+  }
+
+  @Override
+  public DatasetStore datasetStore() {
+    return datasetStore;
   }
 
   @Override

@@ -3,7 +3,9 @@ package dev.vigil.storage.duckdb;
 import dev.vigil.storage.Storage;
 import dev.vigil.storage.tests.ITAccounts;
 import dev.vigil.storage.tests.ITAlerts;
+import dev.vigil.storage.tests.ITDatasets;
 import dev.vigil.storage.tests.ITDeliveries;
+import dev.vigil.storage.tests.ITFeedbackRates;
 import dev.vigil.storage.tests.ITMetrics;
 import dev.vigil.storage.tests.ITProjects;
 import dev.vigil.storage.tests.ITRetention;
@@ -102,6 +104,18 @@ class ITDuckDbStorage {
 
   @Nested
   class ScoringStore extends ITScoringStore {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class FeedbackRates extends ITFeedbackRates {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class Datasets extends ITDatasets {
     @Override protected Storage open(Path dir) { return openStorage(dir); }
     @Override protected void flush(Storage s) { flushStorage(s); }
   }
