@@ -20,8 +20,8 @@ import java.util.Set;
 /** Datasets as plain rows; a primary key on (project, dataset, trace) makes adding idempotent. */
 final class DuckDbDatasetStore implements DatasetStore {
   private static final String SELECT = "SELECT d.name, d.description, d.created_ns, "
-      + "(SELECT count(*) FROM dataset_items i WHERE i.project_id = d.project_id AND i.dataset = d.name) "
-      + "FROM datasets d WHERE d.project_id = ?";
+      + "(SELECT count(*) FROM dataset_item_rows i WHERE i.project_id = d.project_id AND i.dataset = d.name) "
+      + "FROM dataset_rows d WHERE d.project_id = ?";
   private final Database db;
 
   DuckDbDatasetStore(Database db) {
@@ -33,7 +33,7 @@ final class DuckDbDatasetStore implements DatasetStore {
     Dataset.requireValidName(name);
     return db.transaction("datasets", conn -> {
       try (PreparedStatement ps = conn.prepareStatement(
-          "INSERT INTO datasets VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING name")) {
+          "INSERT INTO dataset_rows VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING name")) {
         ps.setLong(1, projectId);
         ps.setString(2, name);
         ps.setString(3, description);
@@ -75,7 +75,7 @@ final class DuckDbDatasetStore implements DatasetStore {
       long count = count(conn, projectId, name);
       Set<String> created = new HashSet<>();
       try (PreparedStatement ps = conn.prepareStatement(
-          "INSERT INTO dataset_items VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING trace_id")) {
+          "INSERT INTO dataset_item_rows VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING trace_id")) {
         for (DatasetItem i : unique.values()) {
           ps.setLong(1, projectId);
           ps.setString(2, name);
@@ -98,8 +98,8 @@ final class DuckDbDatasetStore implements DatasetStore {
 
   /** The dataset's item count, or NoSuchElementException when it does not exist. */
   private static long count(Connection conn, long projectId, String name) throws SQLException {
-    try (PreparedStatement ps = conn.prepareStatement("SELECT (SELECT count(*) FROM dataset_items i "
-        + "WHERE i.project_id = d.project_id AND i.dataset = d.name) FROM datasets d WHERE d.project_id = ? AND d.name = ?")) {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT (SELECT count(*) FROM dataset_item_rows i "
+        + "WHERE i.project_id = d.project_id AND i.dataset = d.name) FROM dataset_rows d WHERE d.project_id = ? AND d.name = ?")) {
       ps.setLong(1, projectId);
       ps.setString(2, name);
       try (ResultSet rs = ps.executeQuery()) {
@@ -115,7 +115,7 @@ final class DuckDbDatasetStore implements DatasetStore {
     Cursor after = Cursor.decode(cursor);
     return db.read("dataset items", conn -> {
       count(conn, projectId, name);
-      String sql = "SELECT trace_id, expected, note, added_ns FROM dataset_items WHERE project_id = ? AND dataset = ?"
+      String sql = "SELECT trace_id, expected, note, added_ns FROM dataset_item_rows WHERE project_id = ? AND dataset = ?"
           + (after == null ? "" : " AND (added_ns > ? OR (added_ns = ? AND trace_id > ?))")
           + " ORDER BY added_ns, trace_id LIMIT " + (limit + 1);
       try (PreparedStatement ps = conn.prepareStatement(sql)) {
@@ -141,14 +141,14 @@ final class DuckDbDatasetStore implements DatasetStore {
   @Override
   public boolean removeItem(long projectId, String name, String traceId) {
     return db.transaction("dataset items", conn -> delete(conn,
-        "DELETE FROM dataset_items WHERE project_id = ? AND dataset = ? AND trace_id = ?", projectId, name, traceId) > 0);
+        "DELETE FROM dataset_item_rows WHERE project_id = ? AND dataset = ? AND trace_id = ?", projectId, name, traceId) > 0);
   }
 
   @Override
   public boolean delete(long projectId, String name) {
     return db.transaction("datasets", conn -> {
-      delete(conn, "DELETE FROM dataset_items WHERE project_id = ? AND dataset = ?", projectId, name, null);
-      return delete(conn, "DELETE FROM datasets WHERE project_id = ? AND name = ?", projectId, name, null) > 0;
+      delete(conn, "DELETE FROM dataset_item_rows WHERE project_id = ? AND dataset = ?", projectId, name, null);
+      return delete(conn, "DELETE FROM dataset_rows WHERE project_id = ? AND name = ?", projectId, name, null) > 0;
     });
   }
 

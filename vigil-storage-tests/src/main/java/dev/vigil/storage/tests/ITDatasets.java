@@ -81,6 +81,11 @@ public abstract class ITDatasets extends StorageTestBase {
     assertThat(datasets().create(other, "mine", null, T0)).isTrue();
     assertThat(datasets().get(other, "mine").orElseThrow().itemCount()).isZero();
     assertThat(datasets().get(project, "mine").orElseThrow().itemCount()).isEqualTo(1);
+    // the SQL console's view holds the caller's project only
+    assertThat(storage.sqlConsole().query(other, "SELECT count(*) FROM dataset_items", 10, java.time.Duration.ofSeconds(10))
+        .rows()).containsExactly(List.of(0L));
+    assertThat(storage.sqlConsole().query(project, "SELECT dataset FROM dataset_items", 10, java.time.Duration.ofSeconds(10))
+        .rows()).containsExactly(List.of("mine"));
   }
 
   @Test

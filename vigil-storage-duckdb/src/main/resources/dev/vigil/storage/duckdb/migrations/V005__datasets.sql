@@ -1,7 +1,7 @@
 -- Regression sets: named lists of traces per project. Items point at traces by id (content stays in
 -- the span log), so exporting reads the trace as it is stored then.
 
-CREATE TABLE datasets (
+CREATE TABLE dataset_rows (
   project_id  BIGINT NOT NULL,
   name        VARCHAR NOT NULL,
   description VARCHAR,
@@ -9,7 +9,7 @@ CREATE TABLE datasets (
   PRIMARY KEY (project_id, name)
 );
 
-CREATE TABLE dataset_items (
+CREATE TABLE dataset_item_rows (
   project_id BIGINT NOT NULL,
   dataset    VARCHAR NOT NULL,
   trace_id   VARCHAR NOT NULL,
