@@ -84,7 +84,7 @@ final class DatasetRoutes {
   private void get(Context ctx) {
     long project = project(ctx);
     Dataset d = find(ctx, project);
-    QueryParams q = new QueryParams(ctx.queryParamMap(), clock);
+    QueryParams q = new QueryParams(ctx.queryParamMap(), clock).allow("limit", "cursor");
     Page<DatasetItem> page = store().items(project, d.name(), q.cursor(), q.limit(100, 1000));
     Map<String, Object> out = view(d);
     out.put("items", page.items().stream().map(i -> {
