@@ -20,6 +20,13 @@ public interface SignalStore {
 
   List<Feedback> feedback(long projectId, String traceId);
 
+  /**
+   * Explicit and implicit feedback rates over the traces of one window and slice (see
+   * {@link FeedbackRateQuery}); feedback on traces outside them is not counted. A plain query so the
+   * API, the UI and alert rules all read the same numbers.
+   */
+  FeedbackRates feedbackRates(long projectId, FeedbackRateQuery query);
+
   Set<String> putChanges(long projectId, List<ChangeEvent> changes);
 
   /** Change events in [from, to), oldest first. */

@@ -43,6 +43,8 @@ public interface Storage extends AutoCloseable {
   JudgeSpendStore judgeSpendStore();
   /** Score and feedback values per slice, control-chart state and first-seen span attributes for monitors. */
   MonitorStore monitorStore();
+  /** Named regression sets of traces. */
+  DatasetStore datasetStore();
 
   /** Removes data past a project's retention. */
   Retention retention();

@@ -5,6 +5,7 @@ import { link, remember, withParams, parse } from '../router.js';
 import { badge, copyButton, facts } from '../components.js';
 import { flatten, loadDetail } from '../spans.js';
 import { spanDetail } from './span-detail.js';
+import { addToDataset } from './dataset-add.js';
 import * as f from '../format.js';
 
 export default { title: 'Trace', filters: false, render };
@@ -85,7 +86,8 @@ function header(trace, spans, t0, t1) {
       ['Prompt', pick('prompt_name') ? `${pick('prompt_name')}${pick('prompt_version') ? ` @ ${pick('prompt_version')}` : ''}` : null],
       ['Tags', root.tags && root.tags.length ? root.tags.map((t) => badge(t, 'info')) : null],
     ]),
-    signals(trace));
+    signals(trace),
+    addToDataset(trace.trace_id));
 }
 
 /** Scores and end-user feedback attached to the trace. */

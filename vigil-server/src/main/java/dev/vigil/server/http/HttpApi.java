@@ -48,6 +48,8 @@ public final class HttpApi implements AutoCloseable {
       new UiRoutes(cookies).register(c.routes);
       new ScoringRoutes(authn, scoring).register(c.routes);
       new ReviewRoutes(authn, new ReviewService(storage, scoring.scorecards(), clock)).register(c.routes);
+      new FeedbackRoutes(authn, bodies, ingest, storage.signalStore(), clock).register(c.routes);
+      new DatasetRoutes(authn, bodies, storage, clock).register(c.routes);
       new AlertRoutes(authn, alertRules, storage.alertStore(), storage.deliveryStore()).register(c.routes);
     });
   }

@@ -79,7 +79,7 @@ final class OtlpRoutes {
 
   private static Message traceResponse(IngestOutcome o) {
     var b = ExportTraceServiceResponse.newBuilder();
-    if (o.rejected() > 0 || o.ignored() > 0) {
+    if (o.rejected() > 0 || o.ignored() > 0 || !o.errors().isEmpty()) {
       b.setPartialSuccess(ExportTracePartialSuccess.newBuilder().setRejectedSpans(o.rejected())
           .setErrorMessage(o.message()));
     }

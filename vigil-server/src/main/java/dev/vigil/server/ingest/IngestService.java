@@ -9,6 +9,7 @@ import dev.vigil.server.ingest.api.ItemResult;
 import dev.vigil.server.ingest.api.NativeBatch;
 import dev.vigil.server.ingest.cost.PriceTable;
 import dev.vigil.server.ingest.cost.UsageAndCost;
+import dev.vigil.server.ingest.otlp.EvaluationEvents;
 import dev.vigil.server.ingest.otlp.LogNormalizer;
 import dev.vigil.server.ingest.otlp.NormalizedLogs;
 import dev.vigil.server.ingest.otlp.NormalizedTraces;
@@ -24,6 +25,7 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The ingest pipeline, the same for every way spans arrive: normalize, count tokens and price,
@@ -70,7 +72,9 @@ public final class IngestService {
     acceptedSpans.increment(spans.size());
     genAi.record(projectId, spans);
     rejectedSpans.increment(n.rejectedSpans());
-    return new IngestOutcome(spans.size(), n.rejectedSpans(), 0, n.errors());
+    List<String> errors = new ArrayList<>(n.errors());
+    putScores(projectId, p.masker(), EvaluationEvents.fromSpans(spans, errors));
+    return new IngestOutcome(spans.size(), n.rejectedSpans(), 0, errors);
   }
 
   public IngestOutcome otlpLogs(long projectId, ExportLogsServiceRequest request) {
@@ -79,7 +83,8 @@ public final class IngestService {
     List<SpanAttachment> attachments = new ArrayList<>(n.attachments().size());
     for (SpanAttachment a : n.attachments()) attachments.add(masker.mask(a, p.masker()));
     storage.spanConsumer().accept(projectId, List.of(), attachments);
-    return new IngestOutcome(attachments.size(), n.rejected(), n.ignored(), n.errors());
+    putScores(projectId, p.masker(), n.scores());
+    return new IngestOutcome(attachments.size() + n.scores().size(), n.rejected(), n.ignored(), n.errors());
   }
 
   /** Stores what decoded; the results keep the decoder's per-item statuses. */
@@ -90,14 +95,34 @@ public final class IngestService {
     acceptedSpans.increment(spans.size());
     genAi.record(projectId, spans);
     PiiMasker m = p.masker();
-    storage.signalStore().putScores(projectId, batch.scores().stream().map(s -> new Score(s.id(), s.traceId(),
-        s.spanId(), s.name(), s.dataType(), s.value(), mask(m, s.label()), s.source(), mask(m, s.comment()),
-        s.epochNanos(), maskValues(m, s.metadata()))).toList());
-    storage.signalStore().putFeedback(projectId, batch.feedback().stream().map(f -> new Feedback(f.id(), f.traceId(),
-        f.kind(), f.value(), mask(m, f.comment()), mask(m, f.userId()), f.epochNanos())).toList());
+    putScores(projectId, m, batch.scores());
+    putFeedback(projectId, m, batch.feedback());
     storage.signalStore().putChanges(projectId, batch.changes().stream().map(c -> new ChangeEvent(c.id(), c.type(),
         c.feature(), mask(m, c.description()), c.source(), c.epochNanos(), maskValues(m, c.attributes()))).toList());
     return batch.results();
+  }
+
+  /** Stores scores posted on their own, PII-masked like spans; returns the ids that were new. */
+  public Set<String> scores(long projectId, List<Score> scores) {
+    return putScores(projectId, pipelines.get(projectId).masker(), scores);
+  }
+
+  /** Stores feedback posted on its own, PII-masked like spans; returns the ids that were new. */
+  public Set<String> feedback(long projectId, List<Feedback> feedback) {
+    return putFeedback(projectId, pipelines.get(projectId).masker(), feedback);
+  }
+
+  private Set<String> putScores(long projectId, PiiMasker m, List<Score> scores) {
+    if (scores.isEmpty()) return Set.of();
+    return storage.signalStore().putScores(projectId, scores.stream().map(s -> new Score(s.id(), s.traceId(),
+        s.spanId(), s.name(), s.dataType(), s.value(), mask(m, s.label()), s.source(), mask(m, s.comment()),
+        s.epochNanos(), maskValues(m, s.metadata()))).toList());
+  }
+
+  private Set<String> putFeedback(long projectId, PiiMasker m, List<Feedback> feedback) {
+    if (feedback.isEmpty()) return Set.of();
+    return storage.signalStore().putFeedback(projectId, feedback.stream().map(f -> new Feedback(f.id(), f.traceId(),
+        f.kind(), f.value(), mask(m, f.comment()), mask(m, f.userId()), f.epochNanos())).toList());
   }
 
   /** Drops cached settings after they change. */

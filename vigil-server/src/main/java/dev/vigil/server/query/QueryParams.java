@@ -1,6 +1,7 @@
 package dev.vigil.server.query;
 
 import dev.vigil.storage.Dimension;
+import dev.vigil.storage.FeedbackRateQuery;
 import dev.vigil.storage.MetricOrder;
 import dev.vigil.storage.MetricQuery;
 import dev.vigil.storage.MetricScope;
@@ -78,6 +79,22 @@ public final class QueryParams {
     for (String g : list("group_by")) groups.add(Dimension.fromWireName(g));
     return new MetricQuery(filter(), enumValue("scope", MetricScope.class, MetricScope.LLM_CALLS),
         bucket(), groups, enumValue("order", MetricOrder.class, MetricOrder.COUNT), limit(20, 1000));
+  }
+
+  /** Feedback rates: the filter, an optional {@code bucket} and {@code positive_rating} (default 4). */
+  public FeedbackRateQuery feedbackRateQuery() {
+    allow("bucket", "positive_rating");
+    String threshold = one("positive_rating");
+    double positive = FeedbackRateQuery.DEFAULT_POSITIVE_RATING;
+    if (threshold != null) {
+      try {
+        positive = Double.parseDouble(threshold);
+        if (!Double.isFinite(positive)) throw new NumberFormatException();
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("'positive_rating' must be a number, got '" + threshold + "'");
+      }
+    }
+    return new FeedbackRateQuery(filter(), bucket(), positive);
   }
 
   public String cursor() {

@@ -7,6 +7,8 @@ import dev.vigil.model.FeedbackKind;
 import dev.vigil.model.Score;
 import dev.vigil.model.ScoreDataType;
 import dev.vigil.model.ScoreSource;
+import dev.vigil.storage.FeedbackRateQuery;
+import dev.vigil.storage.FeedbackRates;
 import dev.vigil.storage.SignalStore;
 import java.sql.Array;
 import java.sql.Connection;
@@ -160,6 +162,11 @@ final class DuckDbSignalStore implements SignalStore {
         return out;
       }
     });
+  }
+
+  @Override
+  public FeedbackRates feedbackRates(long projectId, FeedbackRateQuery query) {
+    return db.read("feedback rates", conn -> SelectFeedbackRates.select(conn, projectId, query));
   }
 
   @Override

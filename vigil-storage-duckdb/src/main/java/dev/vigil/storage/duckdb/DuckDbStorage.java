@@ -3,6 +3,7 @@ package dev.vigil.storage.duckdb;
 import dev.vigil.storage.AccountStore;
 import dev.vigil.storage.AlertStore;
 import dev.vigil.storage.CheckResult;
+import dev.vigil.storage.DatasetStore;
 import dev.vigil.storage.DeliveryStore;
 import dev.vigil.storage.MetricStore;
 import dev.vigil.storage.MonitorStore;
@@ -52,6 +53,7 @@ public final class DuckDbStorage implements Storage {
   private final DuckDbScoringStore scoringStore;
   private final DuckDbReviewStore reviewStore;
   private final DuckDbJudgeSpendStore judgeSpendStore;
+  private final DuckDbDatasetStore datasetStore;
   private final SqlConsole sqlConsole;
 
   private DuckDbStorage(Builder b) throws SQLException, IOException {
@@ -81,6 +83,7 @@ public final class DuckDbStorage implements Storage {
       scoringStore = new DuckDbScoringStore(db, new LogFeed(db, files, reader));
       reviewStore = new DuckDbReviewStore(db);
       judgeSpendStore = new DuckDbJudgeSpendStore(db);
+      datasetStore = new DuckDbDatasetStore(db);
       Database.Pool consolePool = db.console();
       sqlConsole = new DuckDbSqlConsole(new DuckDbSqlConsole.Connections() {
         @Override
@@ -156,6 +159,11 @@ public final class DuckDbStorage implements Storage {
   @Override
   public SqlConsole sqlConsole() {
     return sqlConsole;
+  }
+
+  @Override
+  public DatasetStore datasetStore() {
+    return datasetStore;
   }
 
   @Override

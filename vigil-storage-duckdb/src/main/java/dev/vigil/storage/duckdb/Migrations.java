@@ -23,6 +23,7 @@ final class Migrations {
       "V002__accounts.sql",
       "V003__scoring.sql",
       "V004__alerting.sql",
+      "V005__datasets.sql",
       "V006__review.sql",
       "V008__monitors.sql",
       "V010__judge.sql");

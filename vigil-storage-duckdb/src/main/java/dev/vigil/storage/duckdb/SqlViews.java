@@ -51,6 +51,9 @@ final class SqlViews {
     views.put("feedback", """
         SELECT id, trace_id, kind, value, comment, user_id, make_timestamp(time_ns // 1000) AS time
         FROM feedback_rows WHERE project_id = {project_id}""");
+    views.put("dataset_items", """
+        SELECT dataset, trace_id, expected, note, make_timestamp(added_ns // 1000) AS added_at
+        FROM dataset_item_rows WHERE project_id = {project_id}""");
     views.put("change_events", """
         SELECT id, change_type, feature, description, source, make_timestamp(time_ns // 1000) AS time, attributes
         FROM change_rows WHERE project_id = {project_id}""");

@@ -3,7 +3,9 @@ package dev.vigil.storage.duckdb;
 import dev.vigil.storage.Storage;
 import dev.vigil.storage.tests.ITAccounts;
 import dev.vigil.storage.tests.ITAlerts;
+import dev.vigil.storage.tests.ITDatasets;
 import dev.vigil.storage.tests.ITDeliveries;
+import dev.vigil.storage.tests.ITFeedbackRates;
 import dev.vigil.storage.tests.ITJudgeSpend;
 import dev.vigil.storage.tests.ITMetrics;
 import dev.vigil.storage.tests.ITMonitors;
@@ -13,8 +15,8 @@ import dev.vigil.storage.tests.ITReviewStore;
 import dev.vigil.storage.tests.ITScoringStore;
 import dev.vigil.storage.tests.ITSessionsAndUsers;
 import dev.vigil.storage.tests.ITSignals;
-import dev.vigil.storage.tests.ITSqlConsole;
 import dev.vigil.storage.tests.ITSpanWrites;
+import dev.vigil.storage.tests.ITSqlConsole;
 import dev.vigil.storage.tests.ITTenantIsolation;
 import dev.vigil.storage.tests.ITTraceSearch;
 import java.nio.file.Path;
@@ -116,6 +118,12 @@ class ITDuckDbStorage {
   }
 
   @Nested
+  class FeedbackRates extends ITFeedbackRates {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
   class JudgeSpend extends ITJudgeSpend {
     @Override protected Storage open(Path dir) { return openStorage(dir); }
     @Override protected void flush(Storage s) { flushStorage(s); }
@@ -123,6 +131,12 @@ class ITDuckDbStorage {
 
   @Nested
   class Monitors extends ITMonitors {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class Datasets extends ITDatasets {
     @Override protected Storage open(Path dir) { return openStorage(dir); }
     @Override protected void flush(Storage s) { flushStorage(s); }
   }

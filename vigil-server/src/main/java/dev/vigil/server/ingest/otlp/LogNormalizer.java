@@ -2,6 +2,7 @@ package dev.vigil.server.ingest.otlp;
 
 import dev.vigil.model.Ids;
 import dev.vigil.model.Message;
+import dev.vigil.model.Score;
 import dev.vigil.model.SpanAttachment;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * GenAI content events sent to /v1/logs (the way OTel's own instrumentations send prompts and
- * completions) to {@link SpanAttachment}s, joined to their span when read. Other log records are
+ * completions) to {@link SpanAttachment}s, joined to their span when read, and
+ * {@code gen_ai.evaluation.result} events to scores (see {@link EvaluationEvents}). Other log records are
  * counted and dropped: Vigil is not a log store. Stateless and thread-safe.
  */
 public final class LogNormalizer {
@@ -24,6 +26,7 @@ public final class LogNormalizer {
     Rejections rejections = new Rejections();
     int ignored = 0;
     List<SpanAttachment> attachments = new ArrayList<>();
+    List<Score> scores = new ArrayList<>();
     for (int r = 0; r < request.getResourceLogsCount(); r++) {
       ResourceLogs rl = request.getResourceLogs(r);
       for (int s = 0; s < rl.getScopeLogsCount(); s++) {
@@ -31,6 +34,15 @@ public final class LogNormalizer {
         for (int i = 0; i < sl.getLogRecordsCount(); i++) {
           LogRecord record = sl.getLogRecords(i);
           String event = eventName(record);
+          if (EvaluationEvents.EVENT.equals(event)) {
+            try {
+              scores.add(evaluation(record));
+            } catch (IllegalArgumentException e) {
+              rejections.add("resourceLogs[" + r + "].scopeLogs[" + s + "].logRecords[" + i + "] " + event + ": "
+                  + e.getMessage());
+            }
+            continue;
+          }
           if (event == null || !GenAiEvents.isContent(event)) {
             ignored++;
             continue;
@@ -44,7 +56,27 @@ public final class LogNormalizer {
         }
       }
     }
-    return new NormalizedLogs(attachments, rejections.count(), ignored, rejections.messages());
+    return new NormalizedLogs(attachments, scores, rejections.count(), ignored, rejections.messages());
+  }
+
+  /**
+   * An evaluation result needs its trace (the score is attached to it); the span id is optional. The
+   * convention allows gen_ai.response.id alone, but Vigil keeps no index from response ids to traces.
+   */
+  private static Score evaluation(LogRecord record) {
+    if (record.getTraceId().isEmpty()) {
+      throw new IllegalArgumentException("needs the trace id of the evaluated operation (gen_ai.response.id alone "
+          + "cannot be joined to a trace)");
+    }
+    String traceId = Ids.traceId(record.getTraceId().toByteArray());
+    String spanId = record.getSpanId().isEmpty() ? null : Ids.spanId(record.getSpanId().toByteArray(), "spanId");
+    long time = record.getTimeUnixNano() != 0 ? record.getTimeUnixNano() : record.getObservedTimeUnixNano();
+    if (time == 0) throw new IllegalArgumentException("needs timeUnixNano or observedTimeUnixNano");
+    Map<String, Object> attributes = AnyValues.map(record.getAttributesList());
+    if (!attributes.containsKey(EvaluationEvents.NAME) && AnyValues.toJava(record.getBody()) instanceof Map<?, ?> body) {
+      body.forEach((k, v) -> attributes.putIfAbsent(String.valueOf(k), v)); // some emitters put the fields in the body
+    }
+    return EvaluationEvents.score(traceId, spanId, time, attributes, "log");
   }
 
   /** The LogRecord event_name field, else the older event.name attribute; found without building a map. */
