@@ -6,6 +6,7 @@ import dev.vigil.storage.CheckResult;
 import dev.vigil.storage.DeliveryStore;
 import dev.vigil.storage.MetricStore;
 import dev.vigil.storage.ProjectStore;
+import dev.vigil.storage.SampleStore;
 import dev.vigil.storage.Retention;
 import dev.vigil.storage.ScoringStore;
 import dev.vigil.storage.SignalStore;
@@ -40,6 +41,7 @@ public final class DuckDbStorage implements Storage {
   private final DuckDbSpanConsumer consumer;
   private final DuckDbSpanStore spanStore;
   private final DuckDbMetricStore metricStore;
+  private final DuckDbSampleStore sampleStore;
   private final DuckDbProjectStore projectStore;
   private final DuckDbSignalStore signalStore;
   private final DuckDbAccountStore accountStore;
@@ -66,6 +68,7 @@ public final class DuckDbStorage implements Storage {
       consumer = new DuckDbSpanConsumer(log, indexer, b.clock, b.maxPendingRows, b.maxQueuedBytes);
       spanStore = new DuckDbSpanStore(db, reader);
       metricStore = new DuckDbMetricStore(db);
+      sampleStore = new DuckDbSampleStore(db);
       projectStore = new DuckDbProjectStore(db, b.clock);
       signalStore = new DuckDbSignalStore(db);
       accountStore = new DuckDbAccountStore(db);
@@ -108,6 +111,11 @@ public final class DuckDbStorage implements Storage {
   @Override
   public MetricStore metricStore() {
     return metricStore;
+  }
+
+  @Override
+  public SampleStore sampleStore() {
+    return sampleStore;
   }
 
   @Override
