@@ -29,7 +29,7 @@ public final class ChiSquared {
     if (!DriftTest.enough(nb, nc)) return DriftTest.insufficient(signal, "chi_squared", "cramers_v", nb, nc);
     long[][] table = pooled(c.baseline(), c.current());
     if (table[0].length < 2) {
-      return new DriftTest(signal, "chi_squared", 0, "cramers_v", 0, 1.0, nb, nc, Verdict.STABLE,
+      return new DriftTest(signal, "chi_squared", 0.0, "cramers_v", 0.0, 1.0, nb, nc, Verdict.STABLE,
           "one category (after pooling rare ones): nothing to compare");
     }
     var r = CHI2.test(table);

@@ -4,14 +4,14 @@ package dev.vigil.server.watch.drift;
  * One test of one signal between a baseline and a current window. {@code effect} is the test's
  * effect size (KS: D; PSI: the index; Jensen-Shannon: the distance; chi-squared: Cramér's V), so a
  * huge sample with a tiny, significant shift is not called drift. {@code pValue} is null for tests
- * without one (PSI, Jensen-Shannon) and for insufficient data.
+ * without one (PSI, Jensen-Shannon); statistic, effect and p-value are null for insufficient data.
  */
 public record DriftTest(
     String signal,
     String test,
-    double statistic,
+    Double statistic,
     String effectName,
-    double effect,
+    Double effect,
     Double pValue,
     long baselineN,
     long currentN,
@@ -24,7 +24,7 @@ public record DriftTest(
   public static final double ALPHA = 0.01;
 
   static DriftTest insufficient(String signal, String test, String effectName, long baselineN, long currentN) {
-    return new DriftTest(signal, test, Double.NaN, effectName, Double.NaN, null, baselineN, currentN,
+    return new DriftTest(signal, test, null, effectName, null, null, baselineN, currentN,
         Verdict.INSUFFICIENT_DATA, "needs at least " + MIN_SAMPLES + " observations in each window");
   }
 

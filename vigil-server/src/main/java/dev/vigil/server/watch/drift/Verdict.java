@@ -1,11 +1,13 @@
 package dev.vigil.server.watch.drift;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** What a drift test concluded; thresholds are in each test's class and in docs/drift.md. */
 public enum Verdict {
   STABLE, DRIFTED, INSUFFICIENT_DATA;
 
+  @JsonValue
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }
