@@ -15,6 +15,8 @@ const PAGES = {
   session: () => import('./pages/session.js'),
   users: () => import('./pages/users.js'),
   cost: () => import('./pages/cost.js'),
+  drift: () => import('./pages/drift.js'),
+  compare: () => import('./pages/compare.js'),
   sql: () => import('./pages/sql.js'),
   settings: () => import('./pages/settings.js'),
 };

@@ -16,6 +16,12 @@ public final class Psi {
   public static final double MODERATE = 0.1;
   public static final double MAJOR = 0.25;
   static final int BINS = 10;
+  /**
+   * PSI is biased upwards in small samples: with no shift at all its expectation is about
+   * (bins − 1)(1/n₁ + 1/n₂), 0.6 at 30 values a side. Below this many values per window it is
+   * reported without a verdict.
+   */
+  public static final int MIN_FOR_VERDICT = 200;
 
   private Psi() {}
 
@@ -25,10 +31,14 @@ public final class Psi {
     }
     double[] edges = edges(baseline);
     double psi = index(shares(baseline, edges), shares(current, edges));
+    String band = (psi >= MAJOR ? "major shift" : psi >= MODERATE ? "moderate shift" : "no shift")
+        + " (" + (edges.length + 1) + " bins)";
+    if (Math.min(baseline.length, current.length) < MIN_FOR_VERDICT) {
+      return new DriftTest(signal, "psi", psi, "psi", psi, null, baseline.length, current.length,
+          Verdict.INSUFFICIENT_DATA, band + "; no verdict below " + MIN_FOR_VERDICT + " values per window");
+    }
     Verdict v = psi >= MAJOR ? Verdict.DRIFTED : Verdict.STABLE;
-    String band = psi >= MAJOR ? "major shift" : psi >= MODERATE ? "moderate shift" : "no shift";
-    return new DriftTest(signal, "psi", psi, "psi", psi, null, baseline.length, current.length, v,
-        band + " (" + (edges.length + 1) + " bins)");
+    return new DriftTest(signal, "psi", psi, "psi", psi, null, baseline.length, current.length, v, band);
   }
 
   /** Inner bin edges: the baseline's deciles without duplicates. */

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * The drift of one signal: its tests (KS and PSI for numbers, chi-squared and Jensen-Shannon for
- * categories), the overall verdict (drifted if any test says so, else insufficient data if any lacks
- * it, else stable), the means of numeric signals, and what the UI draws: an {@link Overlay} for
+ * categories), the overall verdict (drifted if any test says so, else stable if any test had enough
+ * data, else insufficient data), the means of numeric signals, and what the UI draws: an {@link Overlay} for
  * numbers, baseline and current shares per category for categories.
  */
 public record SignalDrift(
@@ -21,7 +21,7 @@ public record SignalDrift(
 
   public static SignalDrift numeric(String signal, double[] baseline, double[] current) {
     List<DriftTest> tests = List.of(KsTest.test(signal, baseline, current), Psi.test(signal, baseline, current));
-    return new SignalDrift(signal, "numeric", Verdict.worst(tests.stream().map(DriftTest::verdict).toList()), tests,
+    return new SignalDrift(signal, "numeric", Verdict.combine(tests.stream().map(DriftTest::verdict).toList()), tests,
         mean(baseline), mean(current), Overlay.of(baseline, current), null);
   }
 
@@ -34,7 +34,7 @@ public record SignalDrift(
     for (int i = 0; i < c.names().size(); i++) {
       shares.put(c.names().get(i), new double[] {c.baseline()[i] / nb, c.current()[i] / nc});
     }
-    return new SignalDrift(signal, "categorical", Verdict.worst(tests.stream().map(DriftTest::verdict).toList()), tests,
+    return new SignalDrift(signal, "categorical", Verdict.combine(tests.stream().map(DriftTest::verdict).toList()), tests,
         null, null, null, shares);
   }
 

@@ -12,12 +12,12 @@ public enum Verdict {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The worst of several verdicts: drifted beats insufficient data beats stable. */
-  static Verdict worst(Iterable<Verdict> verdicts) {
-    Verdict out = STABLE;
+  /** A signal's verdict from its tests': drifted if any test says so, else stable if any could tell. */
+  static Verdict combine(Iterable<Verdict> verdicts) {
+    Verdict out = INSUFFICIENT_DATA;
     for (Verdict v : verdicts) {
       if (v == DRIFTED) return DRIFTED;
-      if (v == INSUFFICIENT_DATA) out = INSUFFICIENT_DATA;
+      if (v == STABLE) out = STABLE;
     }
     return out;
   }

@@ -57,7 +57,16 @@ class DriftTestsTest {
     double expected = 2 * (0.5 - 0.1) * Math.log(0.5 / 0.1) + 8 * (1e-4 - 0.1) * Math.log(1e-4 / 0.1);
     DriftTest t = Psi.test("input_tokens", base, cur);
     assertThat(t.effect()).isCloseTo(expected, within(1e-12));
-    assertThat(t.verdict()).isEqualTo(Verdict.DRIFTED);
+    assertThat(t.verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA); // 100 values: reported, no verdict
+    double[] base2 = new double[400];
+    double[] cur2 = new double[400];
+    for (int i = 0; i < 400; i++) {
+      base2[i] = base[i % 100];
+      cur2[i] = cur[i % 100];
+    }
+    assertThat(Psi.test("input_tokens", base2, cur2).effect()).isCloseTo(expected, within(1e-12));
+    assertThat(Psi.test("input_tokens", base2, cur2).verdict()).isEqualTo(Verdict.DRIFTED);
+    assertThat(Psi.test("input_tokens", base2, base2).verdict()).isEqualTo(Verdict.STABLE);
     assertThat(t.pValue()).isNull();
     assertThat(Psi.test("input_tokens", base, base).effect()).isZero();
   }
@@ -75,7 +84,7 @@ class DriftTestsTest {
     DriftTest t = Psi.test("finish", base, cur);
     assertThat(t.effect()).isCloseTo(-0.1 * Math.log(0.8) + 0.1 * Math.log(1.2), within(1e-12));
     assertThat(t.note()).startsWith("no shift");
-    assertThat(t.verdict()).isEqualTo(Verdict.STABLE);
+    assertThat(t.verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
     double[] constant = new double[50];
     java.util.Arrays.fill(constant, 7);
     assertThat(Psi.edges(constant)).containsExactly(7); // a constant baseline still splits at its value
@@ -117,6 +126,17 @@ class DriftTestsTest {
     assertThat(t.verdict()).isEqualTo(Verdict.DRIFTED);
     assertThat(t.note()).isEqualTo("3 rare categories pooled");
     assertThat(ChiSquared.test("m", Map.of("x", 40L), Map.of("x", 50L)).pValue()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aSignalIsDriftedIfAnyTestSaysSoAndStableIfAnyCanTell() {
+    Random rnd = new Random(3);
+    double[] base = normal(rnd, 100, 500, 100);
+    SignalDrift same = SignalDrift.numeric("input_tokens", base, normal(rnd, 100, 500, 100));
+    assertThat(same.tests().get(1).verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA); // PSI at 100 values
+    assertThat(same.verdict()).isEqualTo(Verdict.STABLE);
+    assertThat(SignalDrift.numeric("input_tokens", base, normal(rnd, 100, 800, 100)).verdict()).isEqualTo(Verdict.DRIFTED);
+    assertThat(SignalDrift.numeric("input_tokens", base, new double[5]).verdict()).isEqualTo(Verdict.INSUFFICIENT_DATA);
   }
 
   static double[] normal(Random rnd, int n, double mean, double sd) {
