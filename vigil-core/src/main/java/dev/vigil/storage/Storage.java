@@ -16,6 +16,9 @@ public interface Storage extends AutoCloseable {
   /** Window metrics (counts, rates, percentiles, tokens, cost) bucketed and grouped. */
   MetricStore metricStore();
 
+  /** Sampled raw values and category counts for drift and variant tests. */
+  SampleStore sampleStore();
+
   /** Projects, their settings and API keys. */
   ProjectStore projectStore();
 

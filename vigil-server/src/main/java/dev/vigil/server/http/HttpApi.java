@@ -8,6 +8,8 @@ import dev.vigil.server.ingest.IngestService;
 import dev.vigil.server.ingest.api.NativeIngestDecoder;
 import dev.vigil.server.review.ReviewService;
 import dev.vigil.server.scoring.ScoringService;
+import dev.vigil.server.watch.DriftService;
+import dev.vigil.server.watch.VariantService;
 import dev.vigil.storage.Storage;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -51,6 +53,8 @@ public final class HttpApi implements AutoCloseable {
       new FeedbackRoutes(authn, bodies, ingest, storage.signalStore(), clock).register(c.routes);
       new DatasetRoutes(authn, bodies, storage, clock).register(c.routes);
       new AlertRoutes(authn, alertRules, storage.alertStore(), storage.deliveryStore()).register(c.routes);
+      // input embedding drift: pass the embed package's EmbeddingDrift as a DriftSource in this list
+      new WatchRoutes(authn, new DriftService(storage, List.of()), new VariantService(storage), clock).register(c.routes);
     });
   }
 

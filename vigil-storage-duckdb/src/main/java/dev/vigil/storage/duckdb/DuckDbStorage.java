@@ -8,6 +8,7 @@ import dev.vigil.storage.DeliveryStore;
 import dev.vigil.storage.MetricStore;
 import dev.vigil.storage.MonitorStore;
 import dev.vigil.storage.ProjectStore;
+import dev.vigil.storage.SampleStore;
 import dev.vigil.storage.Retention;
 import dev.vigil.storage.ReviewStore;
 import dev.vigil.storage.ScoringStore;
@@ -43,6 +44,7 @@ public final class DuckDbStorage implements Storage {
   private final DuckDbSpanConsumer consumer;
   private final DuckDbSpanStore spanStore;
   private final DuckDbMetricStore metricStore;
+  private final DuckDbSampleStore sampleStore;
   private final DuckDbProjectStore projectStore;
   private final DuckDbSignalStore signalStore;
   private final DuckDbAccountStore accountStore;
@@ -73,6 +75,7 @@ public final class DuckDbStorage implements Storage {
       consumer = new DuckDbSpanConsumer(log, indexer, b.clock, b.maxPendingRows, b.maxQueuedBytes);
       spanStore = new DuckDbSpanStore(db, reader);
       metricStore = new DuckDbMetricStore(db);
+      sampleStore = new DuckDbSampleStore(db);
       projectStore = new DuckDbProjectStore(db, b.clock);
       signalStore = new DuckDbSignalStore(db);
       accountStore = new DuckDbAccountStore(db);
@@ -119,6 +122,11 @@ public final class DuckDbStorage implements Storage {
   @Override
   public MetricStore metricStore() {
     return metricStore;
+  }
+
+  @Override
+  public SampleStore sampleStore() {
+    return sampleStore;
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.vigil.storage.tests.ITMonitors;
 import dev.vigil.storage.tests.ITProjects;
 import dev.vigil.storage.tests.ITRetention;
 import dev.vigil.storage.tests.ITReviewStore;
+import dev.vigil.storage.tests.ITSamples;
 import dev.vigil.storage.tests.ITScoringStore;
 import dev.vigil.storage.tests.ITSessionsAndUsers;
 import dev.vigil.storage.tests.ITSignals;
@@ -53,6 +54,12 @@ class ITDuckDbStorage {
 
   @Nested
   class Metrics extends ITMetrics {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class Samples extends ITSamples {
     @Override protected Storage open(Path dir) { return openStorage(dir); }
     @Override protected void flush(Storage s) { flushStorage(s); }
   }

@@ -1,0 +1,131 @@
+package dev.vigil.server.query;
+
+import dev.vigil.server.watch.Slices;
+import dev.vigil.storage.Dimension;
+import dev.vigil.storage.SpanFilter;
+import dev.vigil.util.EpochNanos;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Parameters of the drift and variant-comparison endpoints (docs/api.md), on top of the usual slice
+ * filters. Drift: the current window is {@code current} (default 1h) up to {@code to} (default now),
+ * or {@code from}–{@code to}; the baseline is the {@code baseline} (default 7d) just before it, or
+ * {@code baseline_from}–{@code baseline_to}, optionally pinned to {@code baseline_prompt_version}.
+ */
+public final class WatchParams {
+  static final Duration MAX_WINDOW = Duration.ofDays(90);
+
+  private final Map<String, List<String>> params;
+  private final Clock clock;
+
+  public WatchParams(Map<String, List<String>> params, Clock clock) {
+    this.params = params;
+    this.clock = clock;
+  }
+
+  /** Baseline and current slices. */
+  public record Windows(SpanFilter baseline, SpanFilter current) {}
+
+  public Windows drift() {
+    SpanFilter slice = new QueryParams(params, clock)
+        .allow("current", "baseline", "baseline_from", "baseline_to", "baseline_prompt_version").filter();
+    if (params.containsKey("from") && params.containsKey("current")) {
+      throw new IllegalArgumentException("give either 'from' or 'current' for the current window, not both");
+    }
+    long to = slice.toEpochNanos();
+    long from = params.containsKey("from") ? slice.fromEpochNanos() : to - duration("current", Duration.ofHours(1)).toNanos();
+    SpanFilter current = Slices.between(slice, from, to);
+    boolean explicit = params.containsKey("baseline_from") || params.containsKey("baseline_to");
+    if (explicit && params.containsKey("baseline")) {
+      throw new IllegalArgumentException("give either 'baseline' or 'baseline_from'/'baseline_to', not both");
+    }
+    long bFrom;
+    long bTo;
+    if (explicit) {
+      if (!params.containsKey("baseline_from") || !params.containsKey("baseline_to")) {
+        throw new IllegalArgumentException("'baseline_from' and 'baseline_to' go together");
+      }
+      bFrom = time("baseline_from");
+      bTo = time("baseline_to");
+      if (bTo <= bFrom) throw new IllegalArgumentException("'baseline_from' must be before 'baseline_to'");
+    } else {
+      bTo = from;
+      bFrom = from - duration("baseline", Duration.ofDays(7)).toNanos();
+    }
+    SpanFilter baseline = Slices.between(slice, bFrom, bTo);
+    String pinned = one("baseline_prompt_version");
+    if (pinned != null) {
+      if (!slice.values(Dimension.PROMPT_VERSION).isEmpty()) {
+        throw new IllegalArgumentException("'baseline_prompt_version' pins the baseline; do not also filter on 'prompt_version'");
+      }
+      baseline = Slices.with(baseline, Dimension.PROMPT_VERSION, pinned);
+    }
+    return new Windows(baseline, current);
+  }
+
+  /** A variant comparison's slice, dimension and the two values. */
+  public record Variants(SpanFilter slice, Dimension dimension, String a, String b) {}
+
+  public Variants variants() {
+    SpanFilter slice = new QueryParams(params, clock).allow("dimension", "a", "b").filter();
+    String dim = required("dimension");
+    Dimension d = Dimension.fromWireName(dim.strip().toLowerCase(Locale.ROOT));
+    if (!slice.values(d).isEmpty()) {
+      throw new IllegalArgumentException("'" + d.wireName() + "' is the compared dimension; do not also filter on it");
+    }
+    return new Variants(slice, d, required("a"), required("b"));
+  }
+
+  private String required(String name) {
+    String v = one(name);
+    if (v == null) throw new IllegalArgumentException("'" + name + "' is required");
+    return v.strip();
+  }
+
+  private String one(String name) {
+    List<String> values = params.get(name);
+    if (values == null || values.isEmpty()) return null;
+    if (values.size() > 1) throw new IllegalArgumentException("'" + name + "' was given more than once");
+    String v = values.get(0);
+    return v == null || v.isBlank() ? null : v;
+  }
+
+  private Duration duration(String name, Duration fallback) {
+    String v = one(name);
+    if (v == null) return fallback;
+    String s = v.strip().toLowerCase(Locale.ROOT);
+    Duration d;
+    try {
+      long n = Long.parseLong(s.substring(0, s.length() - 1));
+      d = switch (s.charAt(s.length() - 1)) {
+        case 'm' -> Duration.ofMinutes(n);
+        case 'h' -> Duration.ofHours(n);
+        case 'd' -> Duration.ofDays(n);
+        default -> throw new NumberFormatException();
+      };
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("'" + name + "' must look like 30m, 1h or 7d, got '" + v + "'");
+    }
+    if (d.compareTo(Duration.ofMinutes(1)) < 0 || d.compareTo(MAX_WINDOW) > 0) {
+      throw new IllegalArgumentException("'" + name + "' must be between 1m and 90d, got '" + v + "'");
+    }
+    return d;
+  }
+
+  private long time(String name) {
+    String v = one(name);
+    if (v == null) throw new IllegalArgumentException("'" + name + "' is required");
+    try {
+      return EpochNanos.of(v.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(v)) : Instant.parse(v));
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw new IllegalArgumentException("'" + name + "' must be an ISO-8601 time like 2026-11-22T10:00:00Z "
+          + "or epoch milliseconds, got '" + v + "'");
+    }
+  }
+}
