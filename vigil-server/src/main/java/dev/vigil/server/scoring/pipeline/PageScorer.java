@@ -43,7 +43,7 @@ final class PageScorer {
     cards.forEach(c -> names.add(c.name()));
     counts.retain(names);
     List<Job> jobs = jobs(projectId, page.spans(), cards, counts);
-    Evaluations.Done done = evaluations.run(jobs, nowNanos);
+    Evaluations.Done done = evaluations.run(projectId, jobs, nowNanos);
     storage.signalStore().putScores(projectId, done.scores());
     ScoringCheckpoint next = new ScoringCheckpoint(page.nextCursor(), counts.toJson(), nowNanos);
     storage.scoringStore().commit(projectId, next, done.failures(), List.of());

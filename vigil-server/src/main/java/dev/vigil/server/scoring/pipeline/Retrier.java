@@ -49,7 +49,7 @@ final class Retrier {
       }
       jobs.add(new Job(card.get(), metric, subject, "retry", t));
     }
-    Evaluations.Done done = evaluations.run(jobs, nowNanos);
+    Evaluations.Done done = evaluations.run(projectId, jobs, nowNanos);
     storage.signalStore().putScores(projectId, done.scores());
     List<ScoringTask> update = new ArrayList<>(done.failures());
     update.addAll(hopeless);
