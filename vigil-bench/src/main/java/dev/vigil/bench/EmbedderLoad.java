@@ -1,6 +1,5 @@
 package dev.vigil.bench;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.vigil.server.embed.Embedder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,7 @@ public final class EmbedderLoad {
 
   public static void main(String[] args) throws Exception {
     report("before loading");
-    Embedder embedder = new Embedder(() -> new AllMiniLmL6V2EmbeddingModel(Runnable::run), 4096);
+    Embedder embedder = new Embedder(Embedder::miniLm, 4096);
     long t0 = System.nanoTime();
     embedder.embed("first");
     System.out.printf("load (on its own thread) %d ms; load + first embedding %.0f ms%n", embedder.loadMillis(),

@@ -1,6 +1,5 @@
 package dev.vigil.bench.jmh;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.vigil.server.embed.Embedder;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,7 +38,7 @@ public class EmbeddingBenchmark {
 
   @Setup
   public void setUp() {
-    embedder = new Embedder(() -> new AllMiniLmL6V2EmbeddingModel(Runnable::run), 0);
+    embedder = new Embedder(Embedder::miniLm, 0);
     embedder.embed("warm up"); // loads the model outside the measurement
   }
 

@@ -1,7 +1,6 @@
 package dev.vigil.server.embed;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -65,10 +63,9 @@ public final class Embedder {
     return e;
   }
 
-  /** Embeds on the calling thread: the scoring workers are the concurrency bound, not a pool of the library's. */
-  private static EmbeddingModel miniLm() {
-    Executor callerRuns = Runnable::run;
-    return new AllMiniLmL6V2EmbeddingModel(callerRuns);
+  /** See {@link MiniLm}: one thread per inference, on the caller's thread. */
+  public static EmbeddingModel miniLm() {
+    return new MiniLm();
   }
 
   /** Starts loading the model in the background if it has not started yet. */

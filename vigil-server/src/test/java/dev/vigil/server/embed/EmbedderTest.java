@@ -39,7 +39,7 @@ class EmbedderTest {
 
   @Test
   void boundsTheCacheAndForgetsTheLeastRecentlyUsed() {
-    Embedder small = new Embedder(() -> new dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel(Runnable::run), 2);
+    Embedder small = new Embedder(Embedder::miniLm, 2);
     float[] a = small.embed("alpha");
     small.embed("beta");
     assertThat(small.embed("alpha")).isSameAs(a);
@@ -62,7 +62,7 @@ class EmbedderTest {
   void isSafeForManyThreads() throws Exception {
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < 24; i++) texts.add("Question number " + i + " about invoices and billing cycles?");
-    Embedder fresh = new Embedder(() -> new dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel(Runnable::run), 0);
+    Embedder fresh = new Embedder(Embedder::miniLm, 0);
     List<float[]> serial = fresh.embedAll(texts);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
