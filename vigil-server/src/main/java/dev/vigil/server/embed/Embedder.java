@@ -14,9 +14,9 @@ import java.util.function.Supplier;
  * Sentence embeddings from all-MiniLM-L6-v2 running in-process (ONNX Runtime, no network): 384
  * dimensions, unit length, so cosine similarity is a dot product. Safe for many threads.
  *
- * <p>The model (~90 MB in memory) loads once, lazily, on its own daemon thread: a caller waits for
- * it interruptibly, so a scoring evaluation that times out during the first load gives up without
- * abandoning the load, and its retry finds the model ready. A load failure is kept and reported to
+ * <p>The model (~90 MB in memory) loads once, on its own daemon thread, on the first {@link #warmUp()}
+ * or embedding: a caller waits for it interruptibly, so a scoring evaluation that times out during the
+ * first load gives up without abandoning the load, and its retry finds the model ready. A load failure is kept and reported to
  * every caller rather than retried, because it is deterministic (a missing native library).
  *
  * <p>Texts are cut to {@link #MAX_CHARS} characters before embedding. The model was trained on
@@ -68,9 +68,9 @@ public final class Embedder {
     return new MiniLm();
   }
 
-  /** Starts loading the model in the background if it has not started yet. */
+  /** Starts loading the model in the background if it has not started yet; returns at once. */
   public void warmUp() {
-    loaded();
+    loading();
   }
 
   /** Milliseconds the model took to load, or -1 while it is not loaded. */
@@ -128,6 +128,17 @@ public final class Embedder {
   }
 
   private EmbeddingModel loaded() {
+    try {
+      return loading().get().model();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while the embedding model loads");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the embedding model could not be loaded: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private CompletableFuture<Loaded> loading() {
     CompletableFuture<Loaded> f = model;
     if (f == null) {
       synchronized (this) {
@@ -146,13 +157,6 @@ public final class Embedder {
         f = model;
       }
     }
-    try {
-      return f.get().model();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CancellationException("interrupted while the embedding model loads");
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("the embedding model could not be loaded: " + e.getCause(), e.getCause());
-    }
+    return f;
   }
 }

@@ -42,6 +42,7 @@ final class GroundingEvaluator implements Evaluator {
     o.allowOnly("a grounding metric", KEYS);
     Double t = o.number("threshold", 0, 1);
     Double m = o.number("min_supported", 0, 1);
+    embedder.warmUp(); // a scorecard that will need the model starts loading it now, in the background
     return new GroundingEvaluator(embedder, t == null ? DEFAULT_THRESHOLD : t, m == null ? DEFAULT_MIN_SUPPORTED : m);
   }
 

@@ -51,10 +51,12 @@ final class PromptInjectionEvaluator implements Evaluator {
   static PromptInjectionEvaluator from(Options o, Embedder embedder) {
     o.allowOnly("a prompt_injection metric", KEYS);
     Double t = o.number("threshold", 0, 1);
+    boolean useEmbeddings = o.bool("use_embeddings", true);
+    if (useEmbeddings) embedder.warmUp(); // a scorecard that will need the model starts loading it now, in the background
     List<String> examples = new ArrayList<>(EXAMPLES);
     examples.addAll(o.strings("examples"));
     return new PromptInjectionEvaluator(embedder, t == null ? DEFAULT_THRESHOLD : t, o.patterns("patterns", 0), List.copyOf(examples),
-        o.bool("use_embeddings", true), Texts.from(o, "input"));
+        useEmbeddings, Texts.from(o, "input"));
   }
 
   @Override

@@ -28,6 +28,7 @@ final class RelevanceEvaluator implements Evaluator {
   static RelevanceEvaluator from(Options o, Embedder embedder) {
     o.allowOnly("a relevance metric", KEYS);
     Double t = o.number("threshold", 0, 1);
+    embedder.warmUp(); // a scorecard that will need the model starts loading it now, in the background
     return new RelevanceEvaluator(embedder, t == null ? DEFAULT_THRESHOLD : t);
   }
 
