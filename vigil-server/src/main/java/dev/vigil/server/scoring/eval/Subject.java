@@ -1,5 +1,6 @@
 package dev.vigil.server.scoring.eval;
 
+import dev.vigil.model.Document;
 import dev.vigil.model.LlmCall;
 import dev.vigil.model.Message;
 import dev.vigil.model.Span;
@@ -14,7 +15,9 @@ import java.util.Map;
  * question (the last user message, else the input value), {@code output} the answer text. For a
  * trace, latency is the root's duration, cost and tokens are the trace's totals, and input/output
  * come from the root when it carries them, else from the first and last LLM calls. {@code cost} is
- * null when any call is unpriced; token counts are null when not reported.
+ * null when any call is unpriced; token counts are null when not reported. {@code documents} are what
+ * retrieval returned: the call span's own, or for a trace those of every span in it (retrievers are
+ * usually spans of their own), for grounding.
  */
 public record Subject(
     String traceId,
@@ -31,13 +34,15 @@ public record Subject(
     boolean error,
     List<String> finishReasons,
     String model,
-    Map<String, Integer> piiCounts) {
+    Map<String, Integer> piiCounts,
+    List<Document> documents) {
 
   public Subject {
     input = input == null ? "" : input;
     output = output == null ? "" : output;
     finishReasons = finishReasons == null ? List.of() : List.copyOf(finishReasons);
     piiCounts = piiCounts == null ? Map.of() : Map.copyOf(piiCounts);
+    documents = documents == null ? List.of() : List.copyOf(documents);
   }
 
   /** A span that is worth judging as a call: it made a model call (chat, completion). */
@@ -50,7 +55,8 @@ public record Subject(
     return new Subject(s.traceId(), s.spanId(), s.startEpochNanos(), s.feature(), s, question(s), s.content().outputText(),
         s.durationNanos() / 1e6, llm == null || llm.cost().unpriced() ? null : llm.cost().total(),
         llm == null ? null : llm.usage().input(), llm == null ? null : llm.usage().output(), s.isError(),
-        llm == null ? List.of() : llm.finishReasons(), llm == null ? null : llm.model(), s.piiCounts());
+        llm == null ? List.of() : llm.finishReasons(), llm == null ? null : llm.model(), s.piiCounts(),
+        s.content().documents());
   }
 
   /** The trace of {@code root}; {@code spans} are the trace's spans stored so far (root included or not). */
@@ -78,7 +84,17 @@ public record Subject(
     if (output.isEmpty() && last != null) output = last.content().outputText();
     return new Subject(root.traceId(), root.spanId(), root.startEpochNanos(), root.feature(), root, input, output,
         root.durationNanos() / 1e6, cost, in, out, error, last == null ? List.of() : last.llm().finishReasons(),
-        last == null ? null : last.llm().model(), pii);
+        last == null ? null : last.llm().model(), pii, documents(spans));
+  }
+
+  /** Every document of the trace once, in span start order. */
+  private static List<Document> documents(List<Span> spans) {
+    Map<String, Document> byText = new java.util.LinkedHashMap<>();
+    spans.stream().sorted(Comparator.comparingLong(Span::startEpochNanos))
+        .forEach(s -> s.content().documents().forEach(d -> {
+          if (d.content() != null && !d.content().isBlank()) byText.putIfAbsent(d.content(), d);
+        }));
+    return List.copyOf(byText.values());
   }
 
   private static String question(Span s) {

@@ -16,6 +16,7 @@ final class Evaluations {
   private final Counter scored;
   private final Counter notApplicable;
   private final Counter failed;
+  private final InjectionAttempts injections;
 
   Evaluations(EvaluationRunner runner, ScoringSettings settings, MeterRegistry metrics) {
     this.runner = runner;
@@ -23,6 +24,7 @@ final class Evaluations {
     this.scored = counter(metrics, "scored");
     this.notApplicable = counter(metrics, "not_applicable");
     this.failed = counter(metrics, "failed");
+    this.injections = new InjectionAttempts(metrics);
   }
 
   private static Counter counter(MeterRegistry metrics, String result) {
@@ -57,6 +59,9 @@ final class Evaluations {
       if (r.outcome().applicable()) {
         scored.increment();
         scores.add(ScoreFactory.score(j.subject(), j.card(), j.metric(), r.outcome(), j.sampledBy(), nowNanos));
+        if (!r.outcome().passed() && InjectionAttempts.EVALUATOR.equals(j.metric().evaluator().type())) {
+          injections.count(projectId, j.subject().feature());
+        }
       } else {
         notApplicable.increment();
       }

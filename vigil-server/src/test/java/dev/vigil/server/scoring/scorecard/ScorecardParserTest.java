@@ -83,7 +83,7 @@ class ScorecardParserTest {
         "f.yaml:1:1: 'name' must be 1-100 letters, digits, '_', '.' or '-', starting with a letter or digit; got 'support quality'",
         "f.yaml:7:5: 'check' must be one of [both, input, output], got 'everything'",
         "f.yaml:8:5: metric 'tone' is defined twice",
-        "f.yaml:9:5: unknown metric type 'sentiment'; expected one of [budget, custom, json_schema, latency, length, llm_judge, pii_leak, policy, refusal]");
+        "f.yaml:9:5: unknown metric type 'sentiment'; expected one of [budget, custom, grounding, json_schema, latency, length, llm_judge, pii_leak, policy, prompt_injection, refusal, relevance, toxicity]");
   }
 
   @Test
