@@ -2,6 +2,7 @@ package dev.vigil.server.scoring.judge;
 
 import dev.vigil.model.ScoreDataType;
 import dev.vigil.server.scoring.eval.Evaluator;
+import dev.vigil.server.scoring.eval.Scaled;
 import dev.vigil.server.scoring.eval.Options;
 import dev.vigil.server.scoring.eval.Outcome;
 import dev.vigil.server.scoring.eval.Subject;
@@ -19,7 +20,7 @@ import java.util.Set;
  * when the reply is unusable; once the budget is spent the subject is not judged but gets a visible
  * "skipped" score. The score's metadata says which judge decided and what judging cost.
  */
-final class JudgeEvaluator implements Evaluator {
+final class JudgeEvaluator implements Evaluator, Scaled {
   static final Set<String> KEYS = Set.of("name", "type", "judge", "rubric", "scale", "escalate");
 
   private final JudgePanel panel;
@@ -70,6 +71,13 @@ final class JudgeEvaluator implements Evaluator {
       return null;
     }
     return judge == null ? null : new Escalation(judge, band.get(0).asDouble(), band.get(1).asDouble());
+  }
+
+  /** Human review labels this metric on the judge's own scale. */
+  @Override
+  public dev.vigil.server.scoring.eval.Scale scale() {
+    return scale.passFail() ? dev.vigil.server.scoring.eval.Scale.PASS_FAIL
+        : dev.vigil.server.scoring.eval.Scale.numeric(scale.min(), scale.max());
   }
 
   @Override

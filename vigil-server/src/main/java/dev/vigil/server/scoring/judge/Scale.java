@@ -16,10 +16,11 @@ record Scale(Integer min, Integer max) {
     JsonNode v = o.node("scale");
     if (v.isTextual() && v.asText().equals("pass_fail")) return PASS_FAIL;
     if (v.isArray() && v.size() == 2 && v.get(0).canConvertToInt() && v.get(1).canConvertToInt()
-        && v.get(0).isIntegralNumber() && v.get(1).isIntegralNumber() && v.get(0).asInt() < v.get(1).asInt()) {
+        && v.get(0).isIntegralNumber() && v.get(1).isIntegralNumber() && v.get(0).asInt() < v.get(1).asInt()
+        && v.get(1).asInt() - v.get(0).asInt() <= 100) { // people label on the same scale: keep it humane
       return new Scale(v.get(0).asInt(), v.get(1).asInt());
     }
-    o.problem("scale", "'scale' must be two whole numbers [lowest, highest] (e.g. [1, 5]) or pass_fail");
+    o.problem("scale", "'scale' must be two whole numbers [lowest, highest] at most 100 apart (e.g. [1, 5]) or pass_fail");
     return DEFAULT;
   }
 
