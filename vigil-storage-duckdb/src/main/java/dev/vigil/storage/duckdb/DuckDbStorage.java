@@ -1,6 +1,7 @@
 package dev.vigil.storage.duckdb;
 
 import dev.vigil.storage.AccountStore;
+import dev.vigil.storage.AlertRuleStore;
 import dev.vigil.storage.AlertStore;
 import dev.vigil.storage.CheckResult;
 import dev.vigil.storage.DeliveryStore;
@@ -45,6 +46,7 @@ public final class DuckDbStorage implements Storage {
   private final DuckDbAccountStore accountStore;
   private final DuckDbDeliveryStore deliveryStore;
   private final DuckDbAlertStore alertStore;
+  private final DuckDbAlertRuleStore alertRuleStore;
   private final DuckDbRetention retention;
   private final DuckDbScoringStore scoringStore;
   private final SqlConsole sqlConsole;
@@ -71,6 +73,7 @@ public final class DuckDbStorage implements Storage {
       accountStore = new DuckDbAccountStore(db);
       deliveryStore = new DuckDbDeliveryStore(db);
       alertStore = new DuckDbAlertStore(db);
+      alertRuleStore = new DuckDbAlertRuleStore(db);
       retention = new DuckDbRetention(db, files, reader, log);
       scoringStore = new DuckDbScoringStore(db, new LogFeed(db, files, reader));
       Database.Pool consolePool = db.console();
@@ -133,6 +136,11 @@ public final class DuckDbStorage implements Storage {
   @Override
   public AlertStore alertStore() {
     return alertStore;
+  }
+
+  @Override
+  public AlertRuleStore alertRuleStore() {
+    return alertRuleStore;
   }
 
   @Override

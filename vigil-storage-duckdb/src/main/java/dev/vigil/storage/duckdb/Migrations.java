@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 final class Migrations {
   private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
   static final List<String> FILES = List.of("V001__initial.sql", "V002__accounts.sql", "V003__scoring.sql",
-      "V004__alerting.sql");
+      "V004__alerting.sql", "V009__alert_rules.sql");
 
   private Migrations() {}
 
