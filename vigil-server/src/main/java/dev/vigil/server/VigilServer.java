@@ -28,7 +28,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,7 +47,7 @@ public final class VigilServer implements AutoCloseable {
   private final ApiKeys keys;
   private final ScheduledExecutorService jobs;
   private final ScoringService scoring;
-  private final Alerting alerting; // null without a rules file
+  private final Alerting alerting;
   private final int port;
   private final String firstKey;
   private final long firstProjectId;
@@ -71,12 +70,11 @@ public final class VigilServer implements AutoCloseable {
       scoring.start();
       alerting = alerting(config, storage, clock);
       try {
-        http = new HttpApi(config, storage, keys, signIn, ingest, scoring,
-            alerting == null ? List::of : alerting::rules, registry, clock);
+        http = new HttpApi(config, storage, keys, signIn, ingest, scoring, alerting, registry, clock);
         port = http.start();
       } catch (RuntimeException e) {
         scoring.close();
-        if (alerting != null) alerting.close();
+        alerting.close();
         throw e;
       }
       jobs = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vigil-jobs").daemon().factory());
@@ -110,7 +108,7 @@ public final class VigilServer implements AutoCloseable {
   public void close() {
     jobs.shutdownNow();
     http.close();
-    if (alerting != null) alerting.close();
+    alerting.close();
     scoring.close();
     storage.close();
   }
@@ -121,11 +119,10 @@ public final class VigilServer implements AutoCloseable {
         java.time.Duration.ofSeconds(s.retryBackoffSeconds()), s.batchSpans(), s.scorecardsDir(), config.piiDefaultRegion());
   }
 
-  /** Alerting when a rules file is configured; a bad file stops start-up with its message. */
+  /** Alerting with the rules file's rules and channels, if any, plus API rules; a bad file stops start-up. */
   private static Alerting alerting(VigilConfig config, DuckDbStorage storage, Clock clock) {
     VigilConfig.Alerting a = config.alerting();
-    if (a.rulesFile() == null) return null;
-    AlertsFile file = AlertsFile.load(a.rulesFile(), System::getenv);
+    AlertsFile file = a.rulesFile() == null ? AlertsFile.EMPTY : AlertsFile.load(a.rulesFile(), System::getenv);
     SmtpSettings smtp = a.smtpHost() == null ? null
         : new SmtpSettings(a.smtpHost(), a.smtpPort(), a.smtpFrom(), a.smtpUsername(), a.smtpPassword(), a.smtpStartTls());
     return new Alerting(storage, file, smtp, clock, a.publicUrl(), Duration.ofSeconds(a.intervalSeconds()));

@@ -36,8 +36,15 @@ public final class AlertEvaluator {
   private final Notifications notifications;
   private final Clock clock;
   private final String baseUrl;
+  private final Silencer silencer;
 
   public AlertEvaluator(MetricStore metrics, AlertStore alerts, Notifications notifications, Clock clock, String baseUrl) {
+    this(metrics, alerts, notifications, clock, baseUrl, Silencer.NONE);
+  }
+
+  public AlertEvaluator(MetricStore metrics, AlertStore alerts, Notifications notifications, Clock clock, String baseUrl,
+      Silencer silencer) {
+    this.silencer = silencer;
     this.metrics = metrics;
     this.alerts = alerts;
     this.notifications = notifications;
@@ -67,7 +74,7 @@ public final class AlertEvaluator {
   }
 
   /** The rule's metric per group over [now - window, now); groups under min_samples are left out. */
-  private Map<String, Double> values(long projectId, AlertRule rule, long now) {
+  Map<String, Double> values(long projectId, AlertRule rule, long now) {
     SpanFilter filter = new SpanFilter(now - rule.window().toNanos(), now, rule.where(), List.of(), null, null, null,
         null, null, null, null, null);
     List<MetricRow> rows = metrics.query(projectId, new MetricQuery(filter, MetricScope.LLM_CALLS, null,
@@ -91,9 +98,10 @@ public final class AlertEvaluator {
       boolean firing = a != null && a.status() == AlertStatus.FIRING;
       if (!firing && now - pendingSince >= forNanos) {
         long firedAt = pendingSince + forNanos;
-        notify(projectId, rule, group, value, true, firedAt, firedAt);
+        String silenced = notify(projectId, rule, group, value, true, firedAt, firedAt);
         alerts.save(projectId, new AlertInstance(rule.name(), group, AlertStatus.FIRING, pendingSince, firedAt, value, firedAt));
-        alerts.record(projectId, new AlertEvent(rule.name(), group, AlertStatus.FIRING, value, now, describe(rule, group, value)));
+        alerts.record(projectId, new AlertEvent(rule.name(), group, AlertStatus.FIRING, value, now,
+            describe(rule, group, value) + silenced));
       } else if (!firing) {
         if (a == null) alerts.record(projectId, new AlertEvent(rule.name(), group, AlertStatus.PENDING, value, now, null));
         alerts.save(projectId, new AlertInstance(rule.name(), group, AlertStatus.PENDING, pendingSince, 0, value, 0));
@@ -110,24 +118,31 @@ public final class AlertEvaluator {
     } else if (a != null) {
       if (a.status() == AlertStatus.FIRING) {
         double last = value == null ? a.value() : value;
-        notify(projectId, rule, group, last, false, a.firingSinceEpochNanos(), now);
+        String silenced = notify(projectId, rule, group, last, false, a.firingSinceEpochNanos(), now);
+        String message = (value == null ? "no data that meets min_samples in the window" : "") + silenced;
         alerts.record(projectId, new AlertEvent(rule.name(), group, AlertStatus.RESOLVED, last, now,
-            value == null ? "no data that meets min_samples in the window" : null));
+            message.isEmpty() ? null : message.strip()));
       }
       alerts.delete(projectId, rule.name(), group);
     }
   }
 
-  /** Queues the notification; the outbox takes a repeated firing or resolve of one episode once. */
-  private void notify(long projectId, AlertRule rule, String group, double value, boolean firing, long startedAt, long eventAt) {
-    if (rule.channels().isEmpty()) return;
+  /**
+   * Queues the notification; the outbox takes a repeated firing or resolve of one episode once.
+   * Returns a note for the history when a silence kept it from being sent, else "".
+   */
+  private String notify(long projectId, AlertRule rule, String group, double value, boolean firing, long startedAt, long eventAt) {
+    if (rule.channels().isEmpty()) return "";
     Map<String, String> labels = new HashMap<>();
     rule.where().forEach((d, v) -> labels.put(d.wireName(), String.join(",", v)));
     if (rule.groupBy() != null) labels.put(rule.groupBy().wireName(), group);
     Notification n = new Notification(rule.name() + (group.isEmpty() ? "" : "/" + group), rule.name(), rule.severity(),
         firing, summary(rule, group), describe(rule, group, value), labels, rule.runbookUrl(), null,
         baseUrl == null ? null : baseUrl + "/ui/", startedAt, eventAt);
+    var silence = silencer.find(projectId, rule.name(), labels, EpochNanos.of(clock.instant()));
+    if (silence.isPresent()) return " (silenced by " + silence.get().id() + ": not notified)";
     notifications.send(projectId, n, rule.channels());
+    return "";
   }
 
   private static String summary(AlertRule rule, String group) {

@@ -25,6 +25,7 @@ public final class Alerting implements AutoCloseable {
 
   private final Storage storage;
   private final AlertsFile file;
+  private final AlertRules rules;
   private final AlertEvaluator evaluator;
   private final DeliveryWorker worker;
   private final ScheduledExecutorService timer;
@@ -32,13 +33,14 @@ public final class Alerting implements AutoCloseable {
   public Alerting(Storage storage, AlertsFile file, SmtpSettings smtp, Clock clock, String baseUrl, Duration interval) {
     this.storage = storage;
     this.file = file;
+    this.rules = new AlertRules(file, storage.alertRuleStore(), storage.alertStore(), clock);
     Notifications notifications = new Notifications(storage.deliveryStore(), file.channels(), clock);
-    this.evaluator = new AlertEvaluator(storage.metricStore(), storage.alertStore(), notifications, clock, baseUrl);
+    this.evaluator = new AlertEvaluator(storage.metricStore(), storage.alertStore(), notifications, clock, baseUrl,
+        Silencer.of(storage.alertRuleStore()));
     this.worker = new DeliveryWorker(notifications, storage.deliveryStore(), smtp, clock);
     this.timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vigil-alerts").daemon().factory());
-    if (!file.rules().isEmpty()) {
-      timer.scheduleWithFixedDelay(this::evaluateAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
+    // always scheduled: rules may be added through the API at any time
+    timer.scheduleWithFixedDelay(this::evaluateAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     worker.start(DELIVERY_POLL);
     LOG.info("alerting: {} rules, {} channels", file.rules().size(), file.channels().size());
   }
@@ -47,11 +49,22 @@ public final class Alerting implements AutoCloseable {
     return file.rules();
   }
 
+  /** File rules plus each project's API rules. */
+  public AlertRules ruleBook() {
+    return rules;
+  }
+
+  /** Replays a rule over past windows with the real evaluator. */
+  public RulePreview preview() {
+    return new RulePreview(storage.metricStore(), file.channels());
+  }
+
   /** One evaluation of every rule for every project. */
   void evaluateAll() {
     for (Project p : storage.projectStore().listProjects()) {
       try {
-        evaluator.evaluate(p.id(), file.rules());
+        List<AlertRule> projectRules = rules.forProject(p.id());
+        if (!projectRules.isEmpty()) evaluator.evaluate(p.id(), projectRules);
       } catch (RuntimeException e) {
         LOG.warn("alert evaluation for project {} failed; next try in one interval: {}", p.id(), e.getMessage());
       }
