@@ -17,8 +17,10 @@ const PAGES = {
   cost: () => import('./pages/cost.js'),
   sql: () => import('./pages/sql.js'),
   settings: () => import('./pages/settings.js'),
+  alerts: () => import('./pages/alerts.js'),
+  'alert-rule': () => import('./pages/alert-rule.js'),
 };
-const NAV_OF = { trace: 'traces', session: 'sessions' };
+const NAV_OF = { trace: 'traces', session: 'sessions', 'alert-rule': 'alerts' };
 const PROJECT_KEY = 'vigil.project';
 
 const $ = (id) => document.getElementById(id);

@@ -52,12 +52,16 @@ public final class RulePreview {
     StepClock clock = new StepClock(from);
     MemoryAlertStore state = new MemoryAlertStore();
     Notifications discard = new Notifications(new DiscardingOutbox(), channels, clock);
-    AlertEvaluator evaluator = new AlertEvaluator(metrics, state, discard, clock, null);
+    // the series and the evaluation ask the same query at each step: ask the store once
+    Map<String, List<dev.vigil.storage.MetricRow>> asked = new HashMap<>();
+    MetricStore once = (project, query) -> asked.computeIfAbsent(project + "\n" + query, k -> metrics.query(project, query));
+    AlertEvaluator evaluator = new AlertEvaluator(once, state, discard, clock, null);
     List<Point> series = new ArrayList<>();
     List<Interval> intervals = new ArrayList<>();
     Map<String, Interval> open = new HashMap<>();
     for (long t = fromNanos + stepNanos; t <= toNanos; t += stepNanos) {
       clock.set(t);
+      asked.clear();
       final long at = t;
       evaluator.values(projectId, rule, t).forEach((group, value) -> series.add(new Point(at, group, value)));
       evaluator.evaluate(projectId, List.of(rule));

@@ -63,9 +63,21 @@ final class AlertRuleRoutes {
     if (rules.isFile(name)) throw new ApiError(409, "alert rule '" + name + "' is defined in the rules file; edit the file instead");
     String text = new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
     if (text.isBlank()) throw new ApiError(400, "the body must be the rule as YAML or JSON, e.g. {condition: 'error_rate > 0.05 for 5m'}");
+    text = unwrap(text);
     boolean existed = rules.get(project, name).isPresent();
     rules.put(project, name, text); // IllegalArgumentException: 400 with the rules file's message
     ctx.status(existed ? 200 : 201).json(entry(rules.get(project, name).orElseThrow()));
+  }
+
+  /** A JSON string body (what the web UI sends) holds the rule's YAML text: store that text. */
+  private static String unwrap(String text) {
+    if (!text.strip().startsWith("\"")) return text;
+    try {
+      JsonNode node = Json.MAPPER.readTree(text);
+      return node != null && node.isTextual() ? node.asText() : text;
+    } catch (IOException e) {
+      return text;
+    }
   }
 
   private void delete(Context ctx) {
