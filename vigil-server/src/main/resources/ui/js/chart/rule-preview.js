@@ -64,6 +64,6 @@ export function previewLegend(p) {
   const firing = p.intervals.filter((i) => i.status === 'firing').length;
   const pending = p.intervals.filter((i) => i.status === 'pending').length;
   return h('p.sub.preview-summary', { role: 'status' },
-    `Would have fired ${firing} time${firing === 1 ? '' : 's'} (${pending} pending stretch${pending === 1 ? '' : 'es'}) `
-    + `(${p.series.length} evaluations had data; one every ${Math.round(p.step_seconds / 60)} min). Dashed line: threshold ${p.threshold}.`);
+    `Would have fired ${firing} time${firing === 1 ? '' : 's'}, with ${pending} pending stretch${pending === 1 ? '' : 'es'}; `
+    + `${p.series.length} evaluations had data, one every ${Math.round(p.step_seconds / 60)} min. Dashed line: threshold ${p.threshold}.`);
 }
