@@ -3,6 +3,7 @@ package dev.vigil.server;
 import dev.vigil.model.Project;
 import dev.vigil.server.alert.Alerting;
 import dev.vigil.server.alert.AlertsFile;
+import dev.vigil.server.alert.digest.DigestSchedule;
 import dev.vigil.server.alert.notify.SmtpSettings;
 import dev.vigil.server.auth.ApiKeys;
 import dev.vigil.server.auth.SignIn;
@@ -125,7 +126,8 @@ public final class VigilServer implements AutoCloseable {
     AlertsFile file = a.rulesFile() == null ? AlertsFile.EMPTY : AlertsFile.load(a.rulesFile(), System::getenv);
     SmtpSettings smtp = a.smtpHost() == null ? null
         : new SmtpSettings(a.smtpHost(), a.smtpPort(), a.smtpFrom(), a.smtpUsername(), a.smtpPassword(), a.smtpStartTls());
-    return new Alerting(storage, file, smtp, clock, a.publicUrl(), Duration.ofSeconds(a.intervalSeconds()));
+    return new Alerting(storage, file, smtp, clock, a.publicUrl(), Duration.ofSeconds(a.intervalSeconds()),
+        new DigestSchedule(a.digest().channels(), a.digest().day(), a.digest().hour()));
   }
 
   private record Bootstrap(long projectId, String key) {}

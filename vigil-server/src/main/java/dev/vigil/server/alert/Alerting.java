@@ -1,7 +1,11 @@
 package dev.vigil.server.alert;
 
 import dev.vigil.model.Project;
+import dev.vigil.server.alert.digest.DigestJob;
+import dev.vigil.server.alert.digest.DigestSchedule;
+import dev.vigil.server.alert.digest.DriftSource;
 import dev.vigil.server.alert.notify.DeliveryWorker;
+import dev.vigil.server.alert.notify.DigestSender;
 import dev.vigil.server.alert.notify.Notifications;
 import dev.vigil.server.alert.notify.SmtpSettings;
 import dev.vigil.storage.Storage;
@@ -29,11 +33,21 @@ public final class Alerting implements AutoCloseable {
   private final AlertEvaluator evaluator;
   private final DeliveryWorker worker;
   private final ScheduledExecutorService timer;
+  private final DigestJob digest;
 
   public Alerting(Storage storage, AlertsFile file, SmtpSettings smtp, Clock clock, String baseUrl, Duration interval) {
+    this(storage, file, smtp, clock, baseUrl, interval, DigestSchedule.NONE);
+  }
+
+  public Alerting(Storage storage, AlertsFile file, SmtpSettings smtp, Clock clock, String baseUrl, Duration interval,
+      DigestSchedule schedule) {
     this.storage = storage;
     this.file = file;
     this.rules = new AlertRules(file, storage.alertRuleStore(), storage.alertStore(), clock);
+    // first, so a bad digest channel stops start-up before any thread is running
+    // DRIFT: DriftSource.NONE until the drift API is merged; then pass its findings here
+    this.digest = new DigestJob(storage, new DigestSender(file.channels(), schedule.channels(), smtp, clock),
+        DriftSource.NONE, schedule.day(), schedule.hour(), clock, baseUrl);
     Notifications notifications = new Notifications(storage.deliveryStore(), file.channels(), clock);
     this.evaluator = new AlertEvaluator(storage.metricStore(), storage.alertStore(), notifications, clock, baseUrl,
         Silencer.of(storage.alertRuleStore()));
@@ -42,6 +56,7 @@ public final class Alerting implements AutoCloseable {
     // always scheduled: rules may be added through the API at any time
     timer.scheduleWithFixedDelay(this::evaluateAll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     worker.start(DELIVERY_POLL);
+    digest.start(Duration.ofMinutes(1));
     LOG.info("alerting: {} rules, {} channels", file.rules().size(), file.channels().size());
   }
 
@@ -74,6 +89,7 @@ public final class Alerting implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+    digest.close();
     worker.close();
   }
 }
