@@ -21,8 +21,10 @@ const PAGES = {
   settings: () => import('./pages/settings.js'),
   review: () => import('./pages/review.js'),
   calibration: () => import('./pages/calibration.js'),
+  alerts: () => import('./pages/alerts.js'),
+  'alert-rule': () => import('./pages/alert-rule.js'),
 };
-const NAV_OF = { trace: 'traces', session: 'sessions' };
+const NAV_OF = { trace: 'traces', session: 'sessions', 'alert-rule': 'alerts' };
 const PROJECT_KEY = 'vigil.project';
 
 const $ = (id) => document.getElementById(id);

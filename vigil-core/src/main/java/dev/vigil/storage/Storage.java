@@ -34,6 +34,9 @@ public interface Storage extends AutoCloseable {
   /** Alert state and history. */
   AlertStore alertStore();
 
+  /** Alert rules and silences defined through the API. */
+  AlertRuleStore alertRuleStore();
+
   /** The read-only SQL console over the caller's own project. */
   SqlConsole sqlConsole();
 

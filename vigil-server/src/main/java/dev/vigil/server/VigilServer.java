@@ -4,6 +4,7 @@ import dev.vigil.model.Project;
 import dev.vigil.server.alert.Alerting;
 import dev.vigil.server.watch.change.ChangeDetector;
 import dev.vigil.server.alert.AlertsFile;
+import dev.vigil.server.alert.digest.DigestSchedule;
 import dev.vigil.server.alert.notify.SmtpSettings;
 import dev.vigil.server.auth.ApiKeys;
 import dev.vigil.server.auth.SignIn;
@@ -30,7 +31,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,7 +50,7 @@ public final class VigilServer implements AutoCloseable {
   private final ApiKeys keys;
   private final ScheduledExecutorService jobs;
   private final ScoringService scoring;
-  private final Alerting alerting; // null without a rules file
+  private final Alerting alerting;
   private final java.util.concurrent.ExecutorService changeDetection;
   private final int port;
   private final String firstKey;
@@ -77,12 +77,11 @@ public final class VigilServer implements AutoCloseable {
       scoring.start();
       alerting = alerting(config, storage, clock);
       try {
-        http = new HttpApi(config, storage, keys, signIn, ingest, scoring,
-            alerting == null ? List::of : alerting::rules, registry, clock);
+        http = new HttpApi(config, storage, keys, signIn, ingest, scoring, alerting, registry, clock);
         port = http.start();
       } catch (RuntimeException e) {
         scoring.close();
-        if (alerting != null) alerting.close();
+        alerting.close();
         changeDetection.shutdownNow();
         throw e;
       }
@@ -117,7 +116,7 @@ public final class VigilServer implements AutoCloseable {
   public void close() {
     jobs.shutdownNow();
     http.close();
-    if (alerting != null) alerting.close();
+    alerting.close();
     scoring.close();
     changeDetection.shutdownNow();
     storage.close();
@@ -133,14 +132,14 @@ public final class VigilServer implements AutoCloseable {
         s.pluginsDir(), judges, s.judgeDailyBudgetUsd());
   }
 
-  /** Alerting when a rules file is configured; a bad file stops start-up with its message. */
+  /** Alerting with the rules file's rules and channels, if any, plus API rules; a bad file stops start-up. */
   private static Alerting alerting(VigilConfig config, DuckDbStorage storage, Clock clock) {
     VigilConfig.Alerting a = config.alerting();
-    if (a.rulesFile() == null) return null;
-    AlertsFile file = AlertsFile.load(a.rulesFile(), System::getenv);
+    AlertsFile file = a.rulesFile() == null ? AlertsFile.EMPTY : AlertsFile.load(a.rulesFile(), System::getenv);
     SmtpSettings smtp = a.smtpHost() == null ? null
         : new SmtpSettings(a.smtpHost(), a.smtpPort(), a.smtpFrom(), a.smtpUsername(), a.smtpPassword(), a.smtpStartTls());
-    return new Alerting(storage, file, smtp, clock, a.publicUrl(), Duration.ofSeconds(a.intervalSeconds()));
+    return new Alerting(storage, file, smtp, clock, a.publicUrl(), Duration.ofSeconds(a.intervalSeconds()),
+        new DigestSchedule(a.digest().channels(), a.digest().day(), a.digest().hour()));
   }
 
   private record Bootstrap(long projectId, String key) {}

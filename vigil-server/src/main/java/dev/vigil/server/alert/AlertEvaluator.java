@@ -13,6 +13,8 @@ import dev.vigil.storage.MetricQuery;
 import dev.vigil.storage.MetricRow;
 import dev.vigil.storage.MetricScope;
 import dev.vigil.storage.MetricStore;
+import dev.vigil.storage.MonitorStore;
+import dev.vigil.storage.SignalStore;
 import dev.vigil.storage.SpanFilter;
 import dev.vigil.storage.Storage;
 import dev.vigil.util.EpochNanos;
@@ -51,19 +53,42 @@ public final class AlertEvaluator {
   private final Notifications notifications;
   private final Clock clock;
   private final String baseUrl;
+  private final Silencer silencer;
+
+  /** What one evaluation saw: the first clause's value per group, for a preview's series. */
+  @FunctionalInterface
+  interface Observer {
+    void observed(AlertRule rule, String group, Double value);
+  }
 
   public AlertEvaluator(Storage storage, Notifications notifications, Clock clock, String baseUrl) {
-    this.metrics = storage.metricStore();
-    this.alerts = storage.alertStore();
-    this.clauses = new ClauseEvaluator(new MetricSource(storage.metricStore(), storage.monitorStore()), storage.monitorStore());
-    this.correlator = new ChangeCorrelator(storage.signalStore(), CHANGE_LOOKBACK, Duration.ofHours(2));
+    this(storage, notifications, clock, baseUrl, Silencer.NONE);
+  }
+
+  public AlertEvaluator(Storage storage, Notifications notifications, Clock clock, String baseUrl, Silencer silencer) {
+    this(storage.metricStore(), storage.alertStore(), storage.monitorStore(), storage.signalStore(), notifications, clock,
+        baseUrl, silencer);
+  }
+
+  /** From parts, so a preview can replay with scratch alert and chart state over the real data. */
+  AlertEvaluator(MetricStore metrics, AlertStore alerts, MonitorStore monitors, SignalStore signals,
+      Notifications notifications, Clock clock, String baseUrl, Silencer silencer) {
+    this.metrics = metrics;
+    this.alerts = alerts;
+    this.clauses = new ClauseEvaluator(new MetricSource(metrics, monitors), monitors);
+    this.correlator = new ChangeCorrelator(signals, CHANGE_LOOKBACK, Duration.ofHours(2));
     this.notifications = notifications;
     this.clock = clock;
     this.baseUrl = baseUrl;
+    this.silencer = silencer;
   }
 
   /** One evaluation of {@code rules} for one project at the clock's now. */
   public void evaluate(long projectId, List<AlertRule> rules) {
+    evaluate(projectId, rules, (rule, group, value) -> { });
+  }
+
+  void evaluate(long projectId, List<AlertRule> rules, Observer observer) {
     long now = EpochNanos.of(clock.instant());
     Map<String, AlertInstance> live = new HashMap<>();
     for (AlertInstance a : alerts.instances(projectId)) live.put(a.rule() + '\n' + a.group(), a);
@@ -75,6 +100,7 @@ public final class AlertEvaluator {
         Map<Dimension, List<String>> slice = slice(rule, group);
         List<ClauseEvaluator.Outcome> outcomes = ClauseEvaluator.all(clauses, projectId, rule, group, slice, now);
         Double value = outcomes.get(0).value();
+        observer.observed(rule, group, value);
         boolean holds = value != null && outcomes.stream().allMatch(o -> o.holds() && o.value() != null);
         String details = outcomes.stream().map(ClauseEvaluator.Outcome::text).collect(Collectors.joining("; "))
             + " (rule: " + rule.condition() + ")";
@@ -119,9 +145,10 @@ public final class AlertEvaluator {
         // the regression began before the condition first held: look back from the window's start
         List<Suspect> suspects = correlator.rank(projectId, slice, pendingSince);
         Suspect top = suspects.isEmpty() ? null : suspects.get(0);
-        notify(projectId, rule, group, details, top, true, firedAt, firedAt);
+        String silenced = notify(projectId, rule, group, details, top, true, firedAt, firedAt);
         alerts.save(projectId, new AlertInstance(rule.name(), group, AlertStatus.FIRING, pendingSince, firedAt, value, firedAt));
-        alerts.record(projectId, new AlertEvent(rule.name(), group, AlertStatus.FIRING, value, now, details + suspects(suspects)));
+        alerts.record(projectId, new AlertEvent(rule.name(), group, AlertStatus.FIRING, value, now,
+            details + suspects(suspects) + silenced));
       } else if (!firing) {
         if (a == null) alerts.record(projectId, new AlertEvent(rule.name(), group, AlertStatus.PENDING, value, now, null));
         alerts.save(projectId, new AlertInstance(rule.name(), group, AlertStatus.PENDING, pendingSince, 0, value, 0));
@@ -139,9 +166,10 @@ public final class AlertEvaluator {
     } else if (a != null) {
       if (a.status() == AlertStatus.FIRING) {
         double last = value == null ? a.value() : value;
-        notify(projectId, rule, group, details, null, false, a.firingSinceEpochNanos(), now);
+        String silenced = notify(projectId, rule, group, details, null, false, a.firingSinceEpochNanos(), now);
+        String message = (value == null ? "no data that meets min_samples in the window" : "") + silenced;
         alerts.record(projectId, new AlertEvent(rule.name(), group, AlertStatus.RESOLVED, last, now,
-            value == null ? "no data that meets min_samples in the window" : null));
+            message.isEmpty() ? null : message.strip()));
       }
       alerts.delete(projectId, rule.name(), group);
     }
@@ -158,17 +186,23 @@ public final class AlertEvaluator {
     return s.toString();
   }
 
-  /** Queues the notification; the outbox takes a repeated firing or resolve of one episode once. */
-  private void notify(long projectId, AlertRule rule, String group, String details, Suspect suspect, boolean firing,
+  /**
+   * Queues the notification; the outbox takes a repeated firing or resolve of one episode once.
+   * Returns a note for the history when a silence kept it from being sent, else "".
+   */
+  private String notify(long projectId, AlertRule rule, String group, String details, Suspect suspect, boolean firing,
       long startedAt, long eventAt) {
-    if (rule.channels().isEmpty()) return;
+    if (rule.channels().isEmpty()) return "";
     Map<String, String> labels = new HashMap<>();
     rule.where().forEach((d, v) -> labels.put(d.wireName(), String.join(",", v)));
     if (rule.groupBy() != null) labels.put(rule.groupBy().wireName(), group);
     Notification n = new Notification(rule.name() + (group.isEmpty() ? "" : "/" + group), rule.name(), rule.severity(),
         firing, summary(rule, group), details, labels, rule.runbookUrl(), suspect == null ? null : suspect.text(),
         baseUrl == null ? null : baseUrl + "/ui/", startedAt, eventAt);
+    var silence = silencer.find(projectId, rule.name(), labels, EpochNanos.of(clock.instant()));
+    if (silence.isPresent()) return " (silenced by " + silence.get().id() + ": not notified)";
     notifications.send(projectId, n, rule.channels());
+    return "";
   }
 
   private static String summary(AlertRule rule, String group) {

@@ -81,6 +81,39 @@ public record AlertsFile(List<Channel> channels, List<AlertRule> rules) {
     return new AlertsFile(List.copyOf(channels), List.copyOf(rules));
   }
 
+  /**
+   * One rule written through the API: a YAML (or JSON) mapping with the rules file's fields, checked
+   * the same way; every channel must be one of {@code channelNames} (channels, with their secrets,
+   * stay in the file). {@code name} fills in a missing {@code name:} and must match a given one.
+   */
+  public static AlertRule parseRule(String name, String text, Set<String> channelNames) {
+    JsonNode node;
+    try {
+      node = YAML.readTree(text == null ? "" : text);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("rule '" + name + "': not valid YAML or JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()), e);
+    }
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("rule '" + name + "': expected a mapping of rule fields, e.g. "
+          + "{condition: 'error_rate > 0.05 for 5m', channels: [oncall]}");
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode rule = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+    if (!rule.hasNonNull("name")) rule.put("name", name);
+    else if (!rule.get("name").asText().equals(name)) {
+      throw new IllegalArgumentException("rule '" + name + "': name: the body names '" + rule.get("name").asText()
+          + "' but the path names '" + name + "'");
+    }
+    // API rules carry no secrets: ${VAR} is not expanded from the server's environment
+    Fields f = new Fields("rule", rule, var -> null);
+    AlertRule parsed = rule(f);
+    for (String c : parsed.channels()) {
+      if (!channelNames.contains(c)) {
+        throw f.named(parsed.name()).error("channels", "no channel named '" + c + "' (channels: " + new java.util.TreeSet<>(channelNames) + ")");
+      }
+    }
+    return parsed;
+  }
+
   private static Iterable<JsonNode> list(JsonNode root, String key, String source) {
     JsonNode node = root.path(key);
     if (node.isMissingNode() || node.isNull()) return List.of();

@@ -78,7 +78,9 @@ public final class ConfigLoader {
             v.string("smtp.from"),
             blankToNull(values.get("smtp.username")),
             blankToNull(values.get("smtp.password")),
-            v.bool("smtp.starttls")));
+            v.bool("smtp.starttls"),
+            new VigilConfig.Digest(v.list("alerting.digest_channels"), v.day("alerting.digest_day"),
+                v.integer("alerting.digest_hour", 0, 23))));
   }
 
   private static String blankToNull(String s) {
@@ -153,6 +155,18 @@ public final class ConfigLoader {
         return v;
       } catch (NumberFormatException e) {
         throw bad(key, "must be a number");
+      }
+    }
+
+    java.util.List<String> list(String key) {
+      return java.util.Arrays.stream(values.get(key).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    java.time.DayOfWeek day(String key) {
+      try {
+        return java.time.DayOfWeek.valueOf(values.get(key).strip().toUpperCase(java.util.Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw bad(key, "must be a day of the week (monday to sunday)");
       }
     }
 

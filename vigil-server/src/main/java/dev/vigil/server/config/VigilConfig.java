@@ -63,11 +63,19 @@ public record VigilConfig(
    * email channels fail visibly. {@code publicUrl} null: notifications carry no link to Vigil.
    */
   public record Alerting(Path rulesFile, int intervalSeconds, String publicUrl, String smtpHost, int smtpPort,
-      String smtpFrom, String smtpUsername, String smtpPassword, boolean smtpStartTls) {
+      String smtpFrom, String smtpUsername, String smtpPassword, boolean smtpStartTls, Digest digest) {
 
     @Override
     public String toString() { // never print the SMTP password
-      return "Alerting[rulesFile=" + rulesFile + ", intervalSeconds=" + intervalSeconds + ", smtpHost=" + smtpHost + "]";
+      return "Alerting[rulesFile=" + rulesFile + ", intervalSeconds=" + intervalSeconds + ", smtpHost=" + smtpHost
+          + ", digest=" + digest + "]";
+    }
+  }
+
+  /** The weekly digest: sent to {@code channels} (none: no digest) on {@code day} at {@code hour} UTC. */
+  public record Digest(java.util.List<String> channels, java.time.DayOfWeek day, int hour) {
+    public Digest {
+      channels = java.util.List.copyOf(channels);
     }
   }
 

@@ -5,6 +5,7 @@ import dev.vigil.model.AlertInstance;
 import dev.vigil.model.Delivery;
 import dev.vigil.model.DeliveryAttempt;
 import dev.vigil.server.alert.AlertRule;
+import dev.vigil.server.alert.AlertRules;
 import dev.vigil.server.query.QueryParams;
 import dev.vigil.storage.AlertStore;
 import dev.vigil.storage.DeliveryStore;
@@ -15,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Alerts of the caller's project: the rules, what is pending or firing now, the history of
@@ -25,11 +25,11 @@ final class AlertRoutes {
   private static final int MAX_LIMIT = 1000;
 
   private final Authn authn;
-  private final Supplier<List<AlertRule>> rules;
+  private final AlertRules rules;
   private final AlertStore alerts;
   private final DeliveryStore deliveries;
 
-  AlertRoutes(Authn authn, Supplier<List<AlertRule>> rules, AlertStore alerts, DeliveryStore deliveries) {
+  AlertRoutes(Authn authn, AlertRules rules, AlertStore alerts, DeliveryStore deliveries) {
     this.authn = authn;
     this.rules = rules;
     this.alerts = alerts;
@@ -39,7 +39,7 @@ final class AlertRoutes {
   void register(RoutesConfig routes) {
     routes.get("/api/v1/alerts", ctx -> {
       long project = authn.require(ctx).projectId();
-      ctx.json(Map.of("rules", rules.get().stream().map(AlertRoutes::rule).toList(),
+      ctx.json(Map.of("rules", AlertRuleRoutes.entries(rules.entries(project)),
           "active", alerts.instances(project).stream().map(AlertRoutes::instance).toList()));
     });
     routes.get("/api/v1/alerts/history", ctx -> ctx.json(Map.of("events",
@@ -55,7 +55,7 @@ final class AlertRoutes {
     return new QueryParams(ctx.queryParamMap(), Clock.systemUTC()).limit(100, MAX_LIMIT);
   }
 
-  private static Map<String, Object> rule(AlertRule r) {
+  static Map<String, Object> rule(AlertRule r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", r.name());
     m.put("severity", r.severity().wireName());

@@ -1,6 +1,6 @@
 package dev.vigil.server.http;
 
-import dev.vigil.server.alert.AlertRule;
+import dev.vigil.server.alert.Alerting;
 import dev.vigil.server.auth.ApiKeys;
 import dev.vigil.server.auth.SignIn;
 import dev.vigil.server.config.VigilConfig;
@@ -16,8 +16,6 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The HTTP server: one port for OTLP ingest, the JSON API and the web UI. The only package that
@@ -28,7 +26,7 @@ public final class HttpApi implements AutoCloseable {
   private final VigilConfig config;
 
   public HttpApi(VigilConfig config, Storage storage, ApiKeys keys, SignIn signIn, IngestService ingest,
-      ScoringService scoring, Supplier<List<AlertRule>> alertRules, PrometheusMeterRegistry registry, Clock clock) {
+      ScoringService scoring, Alerting alerting, PrometheusMeterRegistry registry, Clock clock) {
     this.config = config;
     CookieAuth cookies = new CookieAuth(signIn, storage.projectStore());
     Authn authn = new Authn(keys, cookies);
@@ -52,9 +50,11 @@ public final class HttpApi implements AutoCloseable {
       new ReviewRoutes(authn, new ReviewService(storage, scoring.scorecards(), clock)).register(c.routes);
       new FeedbackRoutes(authn, bodies, ingest, storage.signalStore(), clock).register(c.routes);
       new DatasetRoutes(authn, bodies, storage, clock).register(c.routes);
-      new AlertRoutes(authn, alertRules, storage.alertStore(), storage.deliveryStore()).register(c.routes);
       // input embedding drift: pass the embed package's EmbeddingDrift as a DriftSource in this list
       new WatchRoutes(authn, new DriftService(storage, List.of()), new VariantService(storage), clock).register(c.routes);
+      new AlertRoutes(authn, alerting.ruleBook(), storage.alertStore(), storage.deliveryStore()).register(c.routes);
+      new AlertRuleRoutes(authn, alerting.ruleBook(), alerting.preview(), clock).register(c.routes);
+      new SilenceRoutes(authn, storage.alertRuleStore(), clock).register(c.routes);
     });
   }
 

@@ -68,6 +68,13 @@ public final class BrowserHarness implements BeforeAllCallback, AfterAllCallback
   private Browser browser;
   private BrowserContext context;
   private final List<String> errors = new ArrayList<>();
+  private final Map<String, String> env = new java.util.HashMap<>(Map.of("VIGIL_ADMIN_PASSWORD", PASSWORD));
+
+  /** An extra setting for the server, as an environment variable (e.g. VIGIL_ALERTING_RULES_FILE). */
+  public BrowserHarness env(String name, String value) {
+    this.env.put(name, value);
+    return this;
+  }
 
   /** How much demo history to load before the tests (0: none); default 600 traces over 6 hours. */
   public BrowserHarness demoTraces(int traces, Duration window) {
@@ -157,7 +164,7 @@ public final class BrowserHarness implements BeforeAllCallback, AfterAllCallback
       Assumptions.abort(why);
     }
     dataDir = Files.createTempDirectory("vigil-browser-");
-    server = new TestServer(dataDir, Map.of("VIGIL_ADMIN_PASSWORD", PASSWORD), Clock.systemUTC());
+    server = new TestServer(dataDir, env, Clock.systemUTC());
     if (demoTraces > 0) {
       DemoTraffic.backfill(server.base, API_KEY, Clock.systemUTC(), demoWindow, demoTraces);
       server.flush();

@@ -1,6 +1,7 @@
 package dev.vigil.storage.duckdb;
 
 import dev.vigil.storage.AccountStore;
+import dev.vigil.storage.AlertRuleStore;
 import dev.vigil.storage.AlertStore;
 import dev.vigil.storage.CheckResult;
 import dev.vigil.storage.DatasetStore;
@@ -51,6 +52,7 @@ public final class DuckDbStorage implements Storage {
   private final DuckDbDeliveryStore deliveryStore;
   private final DuckDbAlertStore alertStore;
   private final DuckDbMonitorStore monitorStore;
+  private final DuckDbAlertRuleStore alertRuleStore;
   private final DuckDbRetention retention;
   private final DuckDbScoringStore scoringStore;
   private final DuckDbReviewStore reviewStore;
@@ -82,6 +84,7 @@ public final class DuckDbStorage implements Storage {
       deliveryStore = new DuckDbDeliveryStore(db);
       alertStore = new DuckDbAlertStore(db);
       monitorStore = new DuckDbMonitorStore(db);
+      alertRuleStore = new DuckDbAlertRuleStore(db);
       retention = new DuckDbRetention(db, files, reader, log);
       scoringStore = new DuckDbScoringStore(db, new LogFeed(db, files, reader));
       reviewStore = new DuckDbReviewStore(db);
@@ -162,6 +165,11 @@ public final class DuckDbStorage implements Storage {
   @Override
   public MonitorStore monitorStore() {
     return monitorStore;
+  }
+
+  @Override
+  public AlertRuleStore alertRuleStore() {
+    return alertRuleStore;
   }
 
   @Override

@@ -26,6 +26,7 @@ final class Migrations {
       "V005__datasets.sql",
       "V006__review.sql",
       "V008__monitors.sql",
+      "V009__alert_rules.sql",
       "V010__judge.sql");
 
   private Migrations() {}

@@ -2,6 +2,7 @@ package dev.vigil.storage.duckdb;
 
 import dev.vigil.storage.Storage;
 import dev.vigil.storage.tests.ITAccounts;
+import dev.vigil.storage.tests.ITAlertRules;
 import dev.vigil.storage.tests.ITAlerts;
 import dev.vigil.storage.tests.ITDatasets;
 import dev.vigil.storage.tests.ITDeliveries;
@@ -108,6 +109,12 @@ class ITDuckDbStorage {
 
   @Nested
   class Alerts extends ITAlerts {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class AlertRules extends ITAlertRules {
     @Override protected Storage open(Path dir) { return openStorage(dir); }
     @Override protected void flush(Storage s) { flushStorage(s); }
   }

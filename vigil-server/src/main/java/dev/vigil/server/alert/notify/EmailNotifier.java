@@ -40,13 +40,18 @@ final class EmailNotifier implements Notifier<Channel.Email> {
 
   @Override
   public SendResult send(Channel.Email channel, Notification n) {
+    return sendText(channel, n.headline(), text(n), Instant.ofEpochSecond(0, n.eventEpochNanos()));
+  }
+
+  /** Any plain-text message to the channel's recipients (alerts and the weekly digest). */
+  SendResult sendText(Channel.Email channel, String subject, String text, Instant sent) {
     try {
       MimeMessage message = new MimeMessage(session);
       message.setFrom(new InternetAddress(smtp.from()));
       for (String to : channel.to()) message.addRecipient(Message.RecipientType.TO, new InternetAddress(to));
-      message.setSubject(n.headline(), "UTF-8");
-      message.setSentDate(Date.from(Instant.ofEpochSecond(0, n.eventEpochNanos())));
-      message.setText(text(n), "UTF-8");
+      message.setSubject(subject, "UTF-8");
+      message.setSentDate(Date.from(sent));
+      message.setText(text, "UTF-8");
       Transport.send(message);
       return SendResult.delivered(null);
     } catch (SendFailedException e) {

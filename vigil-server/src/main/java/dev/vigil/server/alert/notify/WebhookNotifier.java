@@ -33,7 +33,11 @@ final class WebhookNotifier implements Notifier<Channel.Webhook> {
 
   @Override
   public SendResult send(Channel.Webhook channel, Notification n) {
-    byte[] body = body(n);
+    return sendBody(channel, body(n));
+  }
+
+  /** Any JSON body, signed the same way (alerts and the weekly digest). */
+  SendResult sendBody(Channel.Webhook channel, byte[] body) {
     String timestamp = Long.toString(clock.instant().getEpochSecond());
     return http.post(channel.url(), body, Map.of(TIMESTAMP, timestamp, SIGNATURE, "v1=" + sign(channel.secret(), timestamp, body)));
   }
