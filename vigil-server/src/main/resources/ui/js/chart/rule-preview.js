@@ -17,7 +17,7 @@ function draw(width, p) {
   const t0 = Date.parse(p.from);
   const t1 = Date.parse(p.to);
   const groups = [...new Set(p.series.map((pt) => pt.group))];
-  const max = Math.max(p.threshold, ...p.series.map((pt) => pt.value));
+  const max = Math.max(p.threshold ?? 0, ...p.series.map((pt) => pt.value));
   const top = niceMax(max * 1.05);
   const ticks = niceTicks(0, top, 4);
   const left = Math.max(...ticks.map((t) => textWidth(String(t)))) + 12;
@@ -53,9 +53,11 @@ function draw(width, p) {
     }
     g.append(s('path', { d, stroke: color, fill: 'none', class: 'line' }, s('title', null, group || p.rule.name)));
   });
-  const ty = Math.round(y(p.threshold)) + 0.5;
-  g.append(s('line', { x1: left, x2: right, y1: ty, y2: ty, stroke: '#c0262d', 'stroke-dasharray': '5 4', class: 'threshold' },
-    s('title', null, `threshold ${p.threshold}`)));
+  if (p.threshold != null) { // a baseline, budget, trend or chart condition has no fixed line to draw
+    const ty = Math.round(y(p.threshold)) + 0.5;
+    g.append(s('line', { x1: left, x2: right, y1: ty, y2: ty, stroke: '#c0262d', 'stroke-dasharray': '5 4', class: 'threshold' },
+      s('title', null, `threshold ${p.threshold}`)));
+  }
   return svg;
 }
 
@@ -65,5 +67,6 @@ export function previewLegend(p) {
   const pending = p.intervals.filter((i) => i.status === 'pending').length;
   return h('p.sub.preview-summary', { role: 'status' },
     `Would have fired ${firing} time${firing === 1 ? '' : 's'}, with ${pending} pending stretch${pending === 1 ? '' : 'es'}; `
-    + `${p.series.length} evaluations had data, one every ${Math.round(p.step_seconds / 60)} min. Dashed line: threshold ${p.threshold}.`);
+    + `${p.series.length} evaluations had data, one every ${Math.round(p.step_seconds / 60)} min.`
+    + (p.threshold != null ? ` Dashed line: threshold ${p.threshold}.` : ''));
 }

@@ -47,6 +47,11 @@ public record Condition(List<Clause> clauses, Duration forDuration) {
   }
 
   /** The metric of the first clause: what the alert reports as its value. */
+  /** The first clause's threshold when it is a plain number (what a preview draws as a line), else null. */
+  public Double fixedThreshold() {
+    return clauses.get(0) instanceof Clause.Compare c && c.bound() instanceof Clause.Bound.Fixed f ? f.value() : null;
+  }
+
   public MetricRef metric() {
     return clauses.get(0).metric();
   }

@@ -115,7 +115,7 @@ final class AlertRuleRoutes {
     out.put("from", Views.time(result.fromNanos()));
     out.put("to", Views.time(result.toNanos()));
     out.put("step_seconds", Duration.ofNanos(result.stepNanos()).toSeconds());
-    out.put("threshold", rule.condition().threshold());
+    out.put("threshold", rule.condition().fixedThreshold());
     out.put("series", result.series().stream().map(p -> Map.of("time", Views.time(p.epochNanos()), "group", p.group(),
         "value", p.value())).toList());
     out.put("intervals", result.intervals().stream().map(i -> Map.of("group", i.group(),

@@ -21,6 +21,7 @@ import java.time.Duration;
  * The HTTP server: one port for OTLP ingest, the JSON API and the web UI. The only package that
  * knows the web framework; handlers run on virtual threads, so blocking on the durable write is fine.
  */
+import java.util.List;
 public final class HttpApi implements AutoCloseable {
   private final Javalin app;
   private final VigilConfig config;
