@@ -16,6 +16,7 @@ const PAGES = {
   users: () => import('./pages/users.js'),
   cost: () => import('./pages/cost.js'),
   sql: () => import('./pages/sql.js'),
+  scorecards: () => import('./pages/scorecards.js'),
   settings: () => import('./pages/settings.js'),
 };
 const NAV_OF = { trace: 'traces', session: 'sessions' };

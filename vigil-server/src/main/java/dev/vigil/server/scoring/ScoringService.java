@@ -5,8 +5,10 @@ import dev.vigil.server.scoring.eval.Evaluators;
 import dev.vigil.server.scoring.pipeline.ScoringPipeline;
 import dev.vigil.server.scoring.pipeline.ScoringSettings;
 import dev.vigil.server.scoring.scorecard.Scorecard;
+import dev.vigil.server.scoring.scorecard.ScorecardFiles;
 import dev.vigil.server.scoring.scorecard.ScorecardParser;
 import dev.vigil.server.scoring.scorecard.ScorecardRegistry;
+import dev.vigil.server.scoring.scorecard.ScorecardWatcher;
 import dev.vigil.storage.ScoringCheckpoint;
 import dev.vigil.storage.ScoringStore;
 import dev.vigil.storage.ScoringTask;
@@ -14,6 +16,7 @@ import dev.vigil.storage.SpanListener;
 import dev.vigil.storage.Storage;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -22,9 +25,14 @@ import java.util.List;
  * status per project for the API.
  */
 public final class ScoringService implements SpanListener, AutoCloseable {
+  /** How often edited scorecard files are picked up. */
+  public static final Duration RELOAD_INTERVAL = Duration.ofSeconds(2);
+
   private final Storage storage;
   private final ScoringSettings settings;
   private final ScorecardRegistry scorecards;
+  private final ScorecardFiles files;
+  private ScorecardWatcher watcher;
   private final ScoringPipeline pipeline;
   private final Clock clock;
 
@@ -34,8 +42,8 @@ public final class ScoringService implements SpanListener, AutoCloseable {
     this.settings = settings;
     this.clock = clock;
     ScorecardParser parser = new ScorecardParser(new Evaluators(settings.phoneRegion()));
-    this.scorecards = new ScorecardRegistry(storage.scoringStore(), parser,
-        ScorecardRegistry.loadDirectory(settings.scorecardsDir(), parser), clock);
+    this.files = new ScorecardFiles(settings.scorecardsDir(), parser, clock);
+    this.scorecards = new ScorecardRegistry(storage.scoringStore(), parser, files::current, clock);
     this.pipeline = new ScoringPipeline(storage, scorecards, settings, metrics, clock);
   }
 
@@ -43,6 +51,14 @@ public final class ScoringService implements SpanListener, AutoCloseable {
   public void start() {
     storage.addListener(this);
     pipeline.start();
+    watcher = new ScorecardWatcher(files, scorecards, RELOAD_INTERVAL);
+  }
+
+  /** Re-reads the scorecards directory now (the watcher does so every {@link #RELOAD_INTERVAL}). */
+  public boolean reloadFiles() {
+    boolean changed = files.poll();
+    if (changed) scorecards.filesChanged();
+    return changed;
   }
 
   @Override
@@ -74,7 +90,7 @@ public final class ScoringService implements SpanListener, AutoCloseable {
     List<ScoringStatus.Card> cards = scorecards.forProject(projectId).stream().map(ScoringService::card).toList();
     ScoringPipeline.Totals totals = pipeline.totals(projectId);
     return new ScoringStatus(settings.enabled(), settings.workers(), cards, cursor, backlog.spans(), lag, tasks.retrying(),
-        tasks.dead(), totals.scores(), totals.failures());
+        tasks.dead(), totals.scores(), totals.failures(), files.problems());
   }
 
 
@@ -85,6 +101,7 @@ public final class ScoringService implements SpanListener, AutoCloseable {
 
   @Override
   public void close() {
+    if (watcher != null) watcher.close();
     pipeline.close();
   }
 }

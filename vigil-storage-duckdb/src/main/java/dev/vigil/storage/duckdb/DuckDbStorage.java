@@ -8,6 +8,7 @@ import dev.vigil.storage.MetricStore;
 import dev.vigil.storage.ProjectStore;
 import dev.vigil.storage.Retention;
 import dev.vigil.storage.ScoringStore;
+import dev.vigil.storage.ScoreMetricStore;
 import dev.vigil.storage.SignalStore;
 import dev.vigil.storage.SpanConsumer;
 import dev.vigil.storage.SpanListener;
@@ -42,6 +43,7 @@ public final class DuckDbStorage implements Storage {
   private final DuckDbMetricStore metricStore;
   private final DuckDbProjectStore projectStore;
   private final DuckDbSignalStore signalStore;
+  private final DuckDbScoreMetricStore scoreMetricStore;
   private final DuckDbAccountStore accountStore;
   private final DuckDbDeliveryStore deliveryStore;
   private final DuckDbAlertStore alertStore;
@@ -67,7 +69,10 @@ public final class DuckDbStorage implements Storage {
       spanStore = new DuckDbSpanStore(db, reader);
       metricStore = new DuckDbMetricStore(db);
       projectStore = new DuckDbProjectStore(db, b.clock);
-      signalStore = new DuckDbSignalStore(db);
+      ScoreRowsScan scoreRows = new ScoreRowsScan();
+      db.register(scoreRows);
+      signalStore = new DuckDbSignalStore(db, scoreRows);
+      scoreMetricStore = new DuckDbScoreMetricStore(db);
       accountStore = new DuckDbAccountStore(db);
       deliveryStore = new DuckDbDeliveryStore(db);
       alertStore = new DuckDbAlertStore(db);
@@ -123,6 +128,11 @@ public final class DuckDbStorage implements Storage {
   @Override
   public SignalStore signalStore() {
     return signalStore;
+  }
+
+  @Override
+  public ScoreMetricStore scoreMetricStore() {
+    return scoreMetricStore;
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.vigil.storage.tests.ITDeliveries;
 import dev.vigil.storage.tests.ITMetrics;
 import dev.vigil.storage.tests.ITProjects;
 import dev.vigil.storage.tests.ITRetention;
+import dev.vigil.storage.tests.ITScoreMetrics;
 import dev.vigil.storage.tests.ITScoringStore;
 import dev.vigil.storage.tests.ITSessionsAndUsers;
 import dev.vigil.storage.tests.ITSignals;
@@ -102,6 +103,12 @@ class ITDuckDbStorage {
 
   @Nested
   class ScoringStore extends ITScoringStore {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class ScoreMetrics extends ITScoreMetrics {
     @Override protected Storage open(Path dir) { return openStorage(dir); }
     @Override protected void flush(Storage s) { flushStorage(s); }
   }
