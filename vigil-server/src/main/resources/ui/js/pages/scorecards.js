@@ -4,7 +4,7 @@
 import { h, mount, field } from '../dom.js';
 import { api } from '../api.js';
 import { link, go } from '../router.js';
-import { fill, panel, table, badge } from '../components.js';
+import { fill, panel, table, badge, errorBox } from '../components.js';
 import { scorecardEditor } from './scorecard-editor.js';
 
 export default { title: 'Scorecards', filters: false, render };
@@ -32,7 +32,10 @@ async function render(view, ctx) {
     problems,
     panel('Scorecards in force', list, { id: 'scorecards' }),
     editor);
-  fill(problems, () => api('/api/v1/scoring/status', { signal: ctx.signal }), (st) => fileProblems(st.scorecard_file_problems || []), '');
+  // file problems are a notice when there are some, and nothing at all otherwise
+  api('/api/v1/scoring/status', { signal: ctx.signal })
+    .then((st) => { const n = fileProblems(st.scorecard_file_problems || []); if (n) mount(problems, n); })
+    .catch((e) => { if (e.name !== 'AbortError') mount(problems, errorBox(e)); });
   const loadList = () => fill(list, () => api('/api/v1/scorecards', { signal: ctx.signal }), (res) => res.scorecards.length ? table([
     { label: 'Name', value: (c) => c.name },
     { label: 'Source', value: (c) => (c.source === 'file' ? badge('file', 'info') : badge('api', 'ok')), title: 'files are edited on disk and reloaded' },
