@@ -5,9 +5,10 @@
 const session = { project: null, csrf: null };
 
 export class ApiError extends Error {
-  constructor(message, status) {
+  constructor(message, status, body) {
     super(message);
     this.status = status;
+    this.body = body; // the parsed error document, e.g. a scorecard's `problems`
   }
 }
 
@@ -38,10 +39,10 @@ export function qs(params) {
 }
 
 /**
- * api('/api/v1/traces', {query: {...}}) → parsed JSON (null for 204).
+ * api('/api/v1/traces', {query: {...}}) → parsed JSON (null for 204); `raw` sends a text body verbatim.
  * Throws ApiError with the server's own message ({"error": ...}) so pages can show it verbatim.
  */
-export async function api(path, { method = 'GET', query, body, signal, project } = {}) {
+export async function api(path, { method = 'GET', query, body, raw, signal, project } = {}) {
   const headers = { Accept: 'application/json' };
   const pid = project ?? session.project;
   if (pid != null) headers['X-Vigil-Project'] = String(pid);
@@ -52,6 +53,9 @@ export async function api(path, { method = 'GET', query, body, signal, project }
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
     payload = JSON.stringify(body);
+  } else if (raw !== undefined) {
+    headers['Content-Type'] = 'application/yaml'; // a body sent as it is (scorecards are YAML)
+    payload = raw;
   }
   let res;
   try {
@@ -74,7 +78,7 @@ export async function api(path, { method = 'GET', query, body, signal, project }
   }
   if (!res.ok) {
     const msg = json && json.error ? json.error : (text || res.statusText || 'request failed').slice(0, 300);
-    throw new ApiError(msg, res.status);
+    throw new ApiError(msg, res.status, json);
   }
   return json;
 }

@@ -18,6 +18,7 @@ const PAGES = {
   drift: () => import('./pages/drift.js'),
   compare: () => import('./pages/compare.js'),
   sql: () => import('./pages/sql.js'),
+  scorecards: () => import('./pages/scorecards.js'),
   settings: () => import('./pages/settings.js'),
   review: () => import('./pages/review.js'),
   calibration: () => import('./pages/calibration.js'),

@@ -28,6 +28,9 @@ public interface Storage extends AutoCloseable {
   /** Scores, feedback and change events posted through the API. */
   SignalStore signalStore();
 
+  /** Score aggregates over time: bucketed series and distributions, sliced by span dimensions. */
+  ScoreMetricStore scoreMetricStore();
+
   /** The outbox of alert notifications and their delivery attempts. */
   DeliveryStore deliveryStore();
 

@@ -6,6 +6,7 @@ import { badge, copyButton, facts } from '../components.js';
 import { flatten, loadDetail } from '../spans.js';
 import { spanDetail } from './span-detail.js';
 import { addToDataset } from './dataset-add.js';
+import { traceScores } from './trace-scores.js';
 import * as f from '../format.js';
 
 export default { title: 'Trace', filters: false, render };
@@ -51,7 +52,7 @@ async function render(view, ctx) {
       return h('div', { role: 'listitem' }, row);
     }));
 
-  mount(view, header(trace, spans, t0, t1), h('div.trace-body', null, waterfall, detail));
+  mount(view, header(trace, spans, t0, t1), traceScores(trace), h('div.trace-body', null, waterfall, detail));
   select(initial);
 }
 
@@ -90,14 +91,13 @@ function header(trace, spans, t0, t1) {
     addToDataset(trace.trace_id));
 }
 
-/** Scores and end-user feedback attached to the trace. */
+/** End-user feedback attached to the trace (scores have their own panel, trace-scores.js). */
 function signals(trace) {
   const items = [
-    ...(trace.scores || []).map((s) => badge(`${s.name}: ${s.value ?? s.label ?? ''}${s.source ? ` (${s.source})` : ''}`, 'info')),
     ...(trace.feedback || []).map((fb) => badge(`${fb.kind.replace('_', ' ')}${fb.value != null ? ` ${fb.value}` : ''}${fb.comment ? `: ${fb.comment}` : ''}`,
       fb.kind === 'thumbs_down' ? 'err' : 'ok')),
   ];
-  return items.length ? h('div.chips', { 'aria-label': 'Scores and feedback' }, items) : null;
+  return items.length ? h('div.chips', { 'aria-label': 'Feedback' }, items) : null;
 }
 
 function scale(total) {

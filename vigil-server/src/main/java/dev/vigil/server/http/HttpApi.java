@@ -45,6 +45,7 @@ public final class HttpApi implements AutoCloseable {
       new SqlRoutes(authn, storage.sqlConsole(), config.sqlMaxRows(), Duration.ofSeconds(config.sqlTimeoutSeconds()))
           .register(c.routes);
       new QueryRoutes(authn, storage, clock).register(c.routes);
+      new ScoreMetricRoutes(authn, storage, clock).register(c.routes);
       new AuthRoutes(signIn, cookies, storage.projectStore()).register(c.routes);
       new UiRoutes(cookies).register(c.routes);
       new ScoringRoutes(authn, scoring).register(c.routes);

@@ -130,6 +130,8 @@ final class ScoringRoutes {
       card.put("metrics", c.metrics());
       return card;
     }).toList());
+    m.put("scorecard_file_problems", s.fileProblems().stream().map(p -> Map.of("file", p.file(),
+        "problems", p.problems(), "since", p.since().toString())).toList());
     return m;
   }
 

@@ -5,6 +5,7 @@ import dev.vigil.storage.FeedbackRateQuery;
 import dev.vigil.storage.MetricOrder;
 import dev.vigil.storage.MetricQuery;
 import dev.vigil.storage.MetricScope;
+import dev.vigil.storage.ScoreMetricQuery;
 import dev.vigil.storage.SpanFilter;
 import dev.vigil.storage.TraceQuery;
 import dev.vigil.storage.TraceSort;
@@ -95,6 +96,40 @@ public final class QueryParams {
       }
     }
     return new FeedbackRateQuery(filter(), bucket(), positive);
+  }
+
+  /**
+   * Score aggregates: {@code score} (the score name, required; {@code name} is the span-name dimension), {@code bucket}, one {@code group_by} dimension,
+   * {@code threshold}, {@code limit} (groups), {@code bins} (histogram). Latency, cost, token, error
+   * and text conditions do not apply to scores and are refused.
+   */
+  public ScoreMetricQuery scoreMetricQuery() {
+    allow("score", "bucket", "group_by", "threshold", "limit", "bins");
+    for (String spanOnly : List.of("errors", "min_latency_ms", "max_latency_ms", "min_cost", "max_cost", "min_tokens",
+        "max_tokens", "q")) {
+      if (params.containsKey(spanOnly)) {
+        throw new IllegalArgumentException("'" + spanOnly + "' does not apply to scores; filter by time, dimensions and tags");
+      }
+    }
+    String name = one("score");
+    if (name == null) throw new IllegalArgumentException("'score' (the score name) is required");
+    List<String> groups = list("group_by");
+    if (groups.size() > 1) throw new IllegalArgumentException("'group_by' takes one dimension for scores");
+    Dimension group = groups.isEmpty() ? null : Dimension.fromWireName(groups.get(0));
+    String t = one("threshold");
+    Double threshold;
+    try {
+      threshold = t == null ? null : Double.parseDouble(t);
+      if (threshold != null && !Double.isFinite(threshold)) throw new NumberFormatException();
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'threshold' must be a number, got '" + t + "'");
+    }
+    Long bins = lng("bins");
+    if (bins != null && (bins < 1 || bins > ScoreMetricQuery.MAX_BINS)) {
+      throw new IllegalArgumentException("'bins' must be between 1 and " + ScoreMetricQuery.MAX_BINS);
+    }
+    return new ScoreMetricQuery(filter(), name, bucket(), group, threshold, limit(10, 100),
+        bins == null ? 10 : bins.intValue());
   }
 
   public String cursor() {

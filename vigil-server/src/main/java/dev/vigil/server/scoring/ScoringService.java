@@ -7,8 +7,10 @@ import dev.vigil.server.scoring.plugin.Plugins;
 import dev.vigil.server.scoring.pipeline.ScoringPipeline;
 import dev.vigil.server.scoring.pipeline.ScoringSettings;
 import dev.vigil.server.scoring.scorecard.Scorecard;
+import dev.vigil.server.scoring.scorecard.ScorecardFiles;
 import dev.vigil.server.scoring.scorecard.ScorecardParser;
 import dev.vigil.server.scoring.scorecard.ScorecardRegistry;
+import dev.vigil.server.scoring.scorecard.ScorecardWatcher;
 import dev.vigil.storage.ScoringCheckpoint;
 import dev.vigil.storage.ScoringStore;
 import dev.vigil.storage.ScoringTask;
@@ -16,6 +18,7 @@ import dev.vigil.storage.SpanListener;
 import dev.vigil.storage.Storage;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -25,9 +28,14 @@ import java.util.Map;
  * status per project for the API.
  */
 public final class ScoringService implements SpanListener, AutoCloseable {
+  /** How often edited scorecard files are picked up. */
+  public static final Duration RELOAD_INTERVAL = Duration.ofSeconds(2);
+
   private final Storage storage;
   private final ScoringSettings settings;
   private final ScorecardRegistry scorecards;
+  private final ScorecardFiles files;
+  private ScorecardWatcher watcher;
   private final ScoringPipeline pipeline;
   private final Clock clock;
 
@@ -40,8 +48,8 @@ public final class ScoringService implements SpanListener, AutoCloseable {
     Plugins plugins = Plugins.load(settings.pluginsDir());
     ScorecardParser parser = new ScorecardParser(new Evaluators(settings.phoneRegion(),
         Map.of("llm_judge", judges::evaluator, "custom", plugins::evaluator)));
-    this.scorecards = new ScorecardRegistry(storage.scoringStore(), parser,
-        ScorecardRegistry.loadDirectory(settings.scorecardsDir(), parser), clock);
+    this.files = new ScorecardFiles(settings.scorecardsDir(), parser, clock);
+    this.scorecards = new ScorecardRegistry(storage.scoringStore(), parser, files::current, clock);
     this.pipeline = new ScoringPipeline(storage, scorecards, settings, metrics, clock);
   }
 
@@ -49,6 +57,14 @@ public final class ScoringService implements SpanListener, AutoCloseable {
   public void start() {
     storage.addListener(this);
     pipeline.start();
+    watcher = new ScorecardWatcher(files, scorecards, RELOAD_INTERVAL);
+  }
+
+  /** Re-reads the scorecards directory now (the watcher does so every {@link #RELOAD_INTERVAL}). */
+  public boolean reloadFiles() {
+    boolean changed = files.poll();
+    if (changed) scorecards.filesChanged();
+    return changed;
   }
 
   @Override
@@ -80,7 +96,7 @@ public final class ScoringService implements SpanListener, AutoCloseable {
     List<ScoringStatus.Card> cards = scorecards.forProject(projectId).stream().map(ScoringService::card).toList();
     ScoringPipeline.Totals totals = pipeline.totals(projectId);
     return new ScoringStatus(settings.enabled(), settings.workers(), cards, cursor, backlog.spans(), lag, tasks.retrying(),
-        tasks.dead(), totals.scores(), totals.failures());
+        tasks.dead(), totals.scores(), totals.failures(), files.problems());
   }
 
 
@@ -91,6 +107,7 @@ public final class ScoringService implements SpanListener, AutoCloseable {
 
   @Override
   public void close() {
+    if (watcher != null) watcher.close();
     pipeline.close();
   }
 }

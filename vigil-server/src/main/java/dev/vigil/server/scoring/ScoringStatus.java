@@ -1,11 +1,12 @@
 package dev.vigil.server.scoring;
 
+import dev.vigil.server.scoring.scorecard.ScorecardFiles;
 import java.util.List;
 
 /**
  * Where one project's scoring stands: whether the pipeline runs, the scorecards in force, spans
  * stored but not yet read and how long the oldest has waited, tasks waiting for a retry or dead,
- * and evaluations since the server started.
+ * evaluations since the server started, and scorecard files whose latest edit is not in force.
  */
 public record ScoringStatus(
     boolean enabled,
@@ -17,7 +18,8 @@ public record ScoringStatus(
     long retrying,
     long deadLetters,
     long scoresWritten,
-    long failures) {
+    long failures,
+    List<ScorecardFiles.Problem> fileProblems) {
 
   /** A scorecard in force. */
   public record Card(String name, String version, String source, List<String> features, String target,
@@ -25,5 +27,6 @@ public record ScoringStatus(
 
   public ScoringStatus {
     scorecards = List.copyOf(scorecards);
+    fileProblems = List.copyOf(fileProblems);
   }
 }

@@ -1,9 +1,10 @@
-// Quality: score trends when scores exist (through the SQL console's scores view), otherwise a plain
-// empty state; refusal and truncation rates and end-user feedback are quality signals available now.
+// Quality: score trends and distributions per score name (the score metrics API, sections/scores.js),
+// refusal rates and end-user feedback.
 import { h } from '../../dom.js';
 import { sqlObjects } from '../../api.js';
 import { fill, panel, empty, legend } from '../../components.js';
-import { timeSeries, densify, bucketTimes, scatter, PALETTE } from '../../charts.js';
+import { timeSeries, densify, scatter, PALETTE } from '../../charts.js';
+import { scorePanels } from './scores.js';
 import { tracesHref, traceHref } from '../../data.js';
 import { spanWhere } from '../../state.js';
 import { go } from '../../router.js';
@@ -14,34 +15,20 @@ export function qualitySection(el, { series, win, bucket, filter, signal }) {
   const scores = h('div');
   const refusals = h('div');
   const feedback = h('div');
+  const distributions = h('div');
   grid.append(
-    panel('Scores', scores, { sub: filter.feature ? 'all features' : `average per ${bucket.name}` }),
+    panel('Scores', scores, { sub: `per ${bucket.name}; ▼ marks a change`, wide: true }),
+    panel('Score distributions', distributions, { sub: 'over the whole range', wide: true }),
     panel('Refusals', refusals, { sub: 'share of LLM calls the model declined' }),
     panel('User feedback', feedback, { sub: filter.feature ? 'all features' : null }));
   el.append(grid);
 
   const from = `make_timestamp(${filter.from}000)`;
   const to = `make_timestamp(${filter.to}000)`;
-  fill(scores, () => sqlObjects(`SELECT name, (epoch_ms(time) // ${bucket.ms}) * ${bucket.ms} AS b,
-      avg(value) AS v, count(*) AS n FROM scores WHERE time >= ${from} AND time < ${to} AND value IS NOT NULL
-      GROUP BY ALL ORDER BY b LIMIT 5000`, signal), (rows) => {
-    if (!rows.length) {
-      return empty('No scores yet — scoring arrives with scorecards.',
-        h('p.faint', null, 'Scores sent through the ingest API (type "score") appear here as trends.'));
-    }
-    const names = [...new Set(rows.map((r) => r.name))].slice(0, 6);
-    const times = bucketTimes(win.from, win.to, bucket.ms);
-    const start = times[0];
-    const s = names.map((name, i) => {
-      const values = new Array(times.length).fill(null);
-      for (const r of rows) if (r.name === name) values[Math.round((r.b - start) / bucket.ms)] = r.v;
-      return { name, values, color: PALETTE[i] };
-    });
-    const scatterPanel = h('div');
-    grid.append(panel('Tokens vs score', scatterPanel, { sub: 'latest 400 scored traces', wide: true }));
-    tokensVsScore(scatterPanel, from, to, signal);
-    return [timeSeries(h('div'), { times, bucketMs: bucket.ms, unit: 'score', series: s, label: 'Score averages over time' }), legend(s)];
-  }, 'No scores yet — scoring arrives with scorecards.');
+  scorePanels(scores, distributions, { series, win, bucket, filter, signal });
+  const scatterPanel = h('div');
+  grid.append(panel('Tokens vs score', scatterPanel, { sub: 'latest 400 scored traces', wide: true }));
+  tokensVsScore(scatterPanel, from, to, signal);
 
   fill(refusals, async () => {
     const [llm, markers] = await Promise.all([series.llm, series.markers]);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -159,7 +160,8 @@ class ITUiConsoleAndSettings {
     Page page = vigil.signedInPage("/ui/overview?range=6h");
     Locator scores = page.locator("section[aria-label='Scores']");
     scores.scrollIntoViewIfNeeded();
-    assertThat(scores.locator("svg.chart-svg")).isVisible();
+    // the overview loads many panels at once: on a busy shared host 5 s is not always enough
+    assertThat(scores.locator("svg.chart-svg")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
     assertThat(scores.locator("ul.legend")).containsText("helpfulness");
     assertThat(vigil.browserErrors()).isEmpty();
   }

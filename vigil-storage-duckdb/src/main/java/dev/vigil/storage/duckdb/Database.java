@@ -51,6 +51,11 @@ final class Database implements AutoCloseable {
     console = new Pool(root, 2);
   }
 
+  /** Registers a Java table function on the database, where every connection sees it. */
+  void register(ScoreRowsScan scan) throws SQLException {
+    scan.register(root);
+  }
+
   DuckDBConnection writer() {
     return writer;
   }

@@ -24,81 +24,51 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Scores, feedback and change events: low volume, so plain rows with a primary key on (project, id)
- * make writes idempotent, and DuckDB's own WAL makes them durable at commit.
+ * Scores, feedback and change events: plain rows with a primary key on (project, id) make writes
+ * idempotent, and DuckDB's own WAL makes them durable at commit. Scores come a page at a time from
+ * the scoring pipeline (six per LLM call at 100 % sampling), so they are written through a table
+ * function ({@link ScoreRowsScan}) rather than bound parameters.
  */
 final class DuckDbSignalStore implements SignalStore {
   private final Database db;
+  private final ScoreRowsScan scan;
 
-  DuckDbSignalStore(Database db) {
+  DuckDbSignalStore(Database db, ScoreRowsScan scan) {
     this.db = db;
+    this.scan = scan;
   }
 
-  /** Rows per INSERT: binding parameters row by row costs DuckDB's JDBC ~0.4 ms a row; columns as arrays do not. */
-  private static final int SCORE_CHUNK = 5000;
-  private static final String SEP = "\u001f";
-  private static final String INSERT_SCORES = "INSERT INTO score_rows SELECT ?, id, trace_id, span_id, name, data_type, value, "
-      + "label, source, comment, time_ns, CASE WHEN mk IS NULL THEN MAP {}::MAP(VARCHAR, VARCHAR) "
-      + "ELSE map(string_split(mk, chr(31)), string_split(mv, chr(31))) END FROM (SELECT unnest(?::VARCHAR[]) AS id, "
-      + "unnest(?::VARCHAR[]) AS trace_id, unnest(?::VARCHAR[]) AS span_id, unnest(?::VARCHAR[]) AS name, "
-      + "unnest(?::VARCHAR[]) AS data_type, unnest(?::DOUBLE[]) AS value, unnest(?::VARCHAR[]) AS label, "
-      + "unnest(?::VARCHAR[]) AS source, unnest(?::VARCHAR[]) AS comment, unnest(?::BIGINT[]) AS time_ns, "
-      + "unnest(?::VARCHAR[]) AS mk, unnest(?::VARCHAR[]) AS mv) ON CONFLICT DO NOTHING RETURNING id";
+  /**
+   * One statement per batch over {@link ScoreRowsScan}: the batch is read once (a materialized CTE),
+   * each distinct metadata map is built once and joined to its rows, and the primary key on
+   * (project, id) drops scores already stored, so writes stay idempotent.
+   */
+  private static String insertScores(long key) {
+    return "WITH s AS MATERIALIZED (SELECT * FROM " + ScoreRowsScan.NAME + "(" + key + ")), "
+        + "m AS (SELECT meta, map(string_split(mk, chr(31)), string_split(mv, chr(31))) AS metadata FROM s WHERE mk IS NOT NULL) "
+        + "INSERT INTO score_rows SELECT ?, s.id, s.trace_id, s.span_id, s.name, s.data_type, s.value, s.label, s.source, "
+        + "s.comment, s.time_ns, coalesce(m.metadata, MAP {}::MAP(VARCHAR, VARCHAR)) FROM s LEFT JOIN m USING (meta) "
+        + "ON CONFLICT DO NOTHING RETURNING id";
+  }
 
   @Override
   public Set<String> putScores(long projectId, List<Score> scores) {
     if (scores.isEmpty()) return Set.of();
     Map<String, Score> unique = new LinkedHashMap<>();
     for (Score s : scores) unique.putIfAbsent(s.id(), s); // one statement must not insert a key twice
-    List<Score> rows = List.copyOf(unique.values());
-    return db.transaction("scores", conn -> {
-      Set<String> created = new HashSet<>();
-      for (int from = 0; from < rows.size(); from += SCORE_CHUNK) {
-        insertScores(conn, projectId, rows.subList(from, Math.min(rows.size(), from + SCORE_CHUNK)), created);
-      }
-      return created;
-    });
-  }
-
-  /** One statement per chunk, each column bound as one array and unnested; metadata as joined keys and values. */
-  private static void insertScores(Connection conn, long projectId, List<Score> chunk, Set<String> created)
-      throws SQLException {
-    int n = chunk.size();
-    String[][] text = new String[11][n];
-    Double[] values = new Double[n];
-    Long[] times = new Long[n];
-    for (int i = 0; i < n; i++) {
-      Score s = chunk.get(i);
-      text[0][i] = s.id();
-      text[1][i] = s.traceId();
-      text[2][i] = s.spanId();
-      text[3][i] = s.name();
-      text[4][i] = s.dataType().name().toLowerCase(Locale.ROOT);
-      values[i] = s.value();
-      text[5][i] = s.label();
-      text[6][i] = s.source().name().toLowerCase(Locale.ROOT);
-      text[7][i] = s.comment();
-      times[i] = s.epochNanos();
-      if (!s.metadata().isEmpty()) {
-        text[8][i] = String.join(SEP, s.metadata().keySet().stream().map(DuckDbSignalStore::part).toList());
-        text[9][i] = String.join(SEP, s.metadata().values().stream().map(DuckDbSignalStore::part).toList());
-      }
+    long key = scan.stage(List.copyOf(unique.values()));
+    try {
+      return db.transaction("scores", conn -> {
+        Set<String> created = new HashSet<>();
+        try (PreparedStatement ps = conn.prepareStatement(insertScores(key))) {
+          ps.setLong(1, projectId);
+          collect(ps, created);
+        }
+        return created;
+      });
+    } finally {
+      scan.release(key);
     }
-    try (PreparedStatement ps = conn.prepareStatement(INSERT_SCORES)) {
-      ps.setLong(1, projectId);
-      for (int c = 0; c < 5; c++) ps.setArray(2 + c, conn.createArrayOf("VARCHAR", text[c]));
-      ps.setArray(7, conn.createArrayOf("DOUBLE", values));
-      for (int c = 5; c < 8; c++) ps.setArray(3 + c, conn.createArrayOf("VARCHAR", text[c]));
-      ps.setArray(11, conn.createArrayOf("BIGINT", times));
-      ps.setArray(12, conn.createArrayOf("VARCHAR", text[8]));
-      ps.setArray(13, conn.createArrayOf("VARCHAR", text[9]));
-      collect(ps, created);
-    }
-  }
-
-  /** A metadata key or value without the separator (it would split the entry); null as empty. */
-  private static String part(String s) {
-    return s == null ? "" : s.replace('\u001f', ' ');
   }
 
   @Override

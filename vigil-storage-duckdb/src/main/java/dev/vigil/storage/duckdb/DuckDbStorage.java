@@ -13,6 +13,7 @@ import dev.vigil.storage.SampleStore;
 import dev.vigil.storage.Retention;
 import dev.vigil.storage.ReviewStore;
 import dev.vigil.storage.ScoringStore;
+import dev.vigil.storage.ScoreMetricStore;
 import dev.vigil.storage.SignalStore;
 import dev.vigil.storage.SpanConsumer;
 import dev.vigil.storage.SpanListener;
@@ -48,6 +49,7 @@ public final class DuckDbStorage implements Storage {
   private final DuckDbSampleStore sampleStore;
   private final DuckDbProjectStore projectStore;
   private final DuckDbSignalStore signalStore;
+  private final DuckDbScoreMetricStore scoreMetricStore;
   private final DuckDbAccountStore accountStore;
   private final DuckDbDeliveryStore deliveryStore;
   private final DuckDbAlertStore alertStore;
@@ -79,7 +81,10 @@ public final class DuckDbStorage implements Storage {
       metricStore = new DuckDbMetricStore(db);
       sampleStore = new DuckDbSampleStore(db);
       projectStore = new DuckDbProjectStore(db, b.clock);
-      signalStore = new DuckDbSignalStore(db);
+      ScoreRowsScan scoreRows = new ScoreRowsScan();
+      db.register(scoreRows);
+      signalStore = new DuckDbSignalStore(db, scoreRows);
+      scoreMetricStore = new DuckDbScoreMetricStore(db);
       accountStore = new DuckDbAccountStore(db);
       deliveryStore = new DuckDbDeliveryStore(db);
       alertStore = new DuckDbAlertStore(db);
@@ -150,6 +155,11 @@ public final class DuckDbStorage implements Storage {
   @Override
   public SignalStore signalStore() {
     return signalStore;
+  }
+
+  @Override
+  public ScoreMetricStore scoreMetricStore() {
+    return scoreMetricStore;
   }
 
   @Override

@@ -14,6 +14,7 @@ import dev.vigil.storage.tests.ITProjects;
 import dev.vigil.storage.tests.ITRetention;
 import dev.vigil.storage.tests.ITReviewStore;
 import dev.vigil.storage.tests.ITSamples;
+import dev.vigil.storage.tests.ITScoreMetrics;
 import dev.vigil.storage.tests.ITScoringStore;
 import dev.vigil.storage.tests.ITSessionsAndUsers;
 import dev.vigil.storage.tests.ITSignals;
@@ -151,6 +152,12 @@ class ITDuckDbStorage {
 
   @Nested
   class Datasets extends ITDatasets {
+    @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  @Nested
+  class ScoreMetrics extends ITScoreMetrics {
     @Override protected Storage open(Path dir) { return openStorage(dir); }
     @Override protected void flush(Storage s) { flushStorage(s); }
   }

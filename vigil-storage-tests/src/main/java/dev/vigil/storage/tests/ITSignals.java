@@ -32,6 +32,26 @@ public abstract class ITSignals extends StorageTestBase {
   }
 
   @Test
+  public void aLargeBatchOfScoresRoundTripsAndStaysIdempotent() {
+    String traceId = TestObjects.traceId();
+    List<Score> batch = new java.util.ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      Map<String, String> meta = i % 7 == 0 ? Map.of() : Map.of("scorecard", "rules", "feature", "f" + (i % 3));
+      batch.add(new Score("p" + i, traceId, i % 2 == 0 ? TestObjects.spanId() : null, "m" + (i % 6),
+          i % 5 == 0 ? ScoreDataType.CATEGORICAL : ScoreDataType.BOOLEAN, i % 5 == 0 ? null : (double) (i % 2),
+          i % 5 == 0 ? "refused" : null, ScoreSource.EVAL, i % 3 == 0 ? null : "why " + i, T0 + i, meta));
+    }
+    assertThat(storage.signalStore().putScores(project, batch)).hasSize(5000);
+    List<Score> again = new java.util.ArrayList<>(batch.subList(4000, 5000));
+    again.add(new Score("p-new", traceId, null, "m0", ScoreDataType.NUMERIC, 0.5, null, ScoreSource.API, null, T0, Map.of()));
+    assertThat(storage.signalStore().putScores(project, again)).containsExactly("p-new");
+
+    List<Score> read = storage.signalStore().scores(project, traceId);
+    assertThat(read).hasSize(5001);
+    assertThat(read).containsAll(batch);
+  }
+
+  @Test
   public void feedbackIsIdempotent() {
     String traceId = TestObjects.traceId();
     Feedback down = new Feedback("f1", traceId, FeedbackKind.THUMBS_DOWN, null, "wrong plan", "u1", T0);

@@ -3,17 +3,14 @@ package dev.vigil.server.scoring.scorecard;
 import dev.vigil.storage.ScoringStore;
 import dev.vigil.storage.StoredScorecard;
 import dev.vigil.util.EpochNanos;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +24,24 @@ public final class ScorecardRegistry {
 
   private final ScoringStore store;
   private final ScorecardParser parser;
-  private final List<Scorecard> files;
+  private final Supplier<List<Scorecard>> files;
   private final Clock clock;
   private final Map<Long, List<Scorecard>> api = new ConcurrentHashMap<>();
 
   public ScorecardRegistry(ScoringStore store, ScorecardParser parser, List<Scorecard> files, Clock clock) {
+    this(store, parser, fixed(files), clock);
+  }
+
+  private static Supplier<List<Scorecard>> fixed(List<Scorecard> files) {
+    List<Scorecard> copy = List.copyOf(files);
+    return () -> copy;
+  }
+
+  /** {@code files} gives the file scorecards in force at each call (they are reloaded when edited). */
+  public ScorecardRegistry(ScoringStore store, ScorecardParser parser, Supplier<List<Scorecard>> files, Clock clock) {
     this.store = store;
     this.parser = parser;
-    this.files = List.copyOf(files);
+    this.files = files;
     this.clock = clock;
   }
 
@@ -43,42 +50,19 @@ public final class ScorecardRegistry {
    * @throws ScorecardException listing the problems of every bad file, or a name used twice
    */
   public static List<Scorecard> loadDirectory(Path dir, ScorecardParser parser) {
-    if (dir == null || !Files.isDirectory(dir)) return List.of();
-    List<Path> paths;
-    try (Stream<Path> s = Files.list(dir)) {
-      paths = s.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted(Comparator.naturalOrder()).toList();
-    } catch (IOException e) {
-      throw new ScorecardException(List.of(dir + ": cannot list scorecards: " + e.getMessage()));
-    }
-    List<Scorecard> out = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    for (Path p : paths) {
-      try {
-        Scorecard c = parser.parse(Files.readString(p), p.toString(), p.toString());
-        if (out.stream().anyMatch(o -> o.name().equals(c.name()))) {
-          problems.add(p + ":1:1: scorecard name '" + c.name() + "' is already used by another file");
-        } else {
-          out.add(c);
-        }
-      } catch (ScorecardException e) {
-        problems.addAll(e.problems());
-      } catch (IOException e) {
-        problems.add(p + ": cannot read: " + e.getMessage());
-      }
-    }
-    if (!problems.isEmpty()) throw new ScorecardException(problems);
-    return out;
+    return new ScorecardFiles(dir, parser, Clock.systemUTC()).current();
   }
 
   public List<Scorecard> files() {
-    return files;
+    return files.get();
   }
 
   /** File scorecards first, then the project's own, by name. */
   public List<Scorecard> forProject(long projectId) {
     List<Scorecard> own = api.computeIfAbsent(projectId, this::load);
-    if (own.isEmpty()) return files;
-    List<Scorecard> all = new ArrayList<>(files);
+    List<Scorecard> fromFiles = files.get();
+    if (own.isEmpty()) return fromFiles;
+    List<Scorecard> all = new ArrayList<>(fromFiles);
     all.addAll(own);
     return all;
   }
@@ -88,7 +72,7 @@ public final class ScorecardRegistry {
   }
 
   public boolean isFile(String name) {
-    return files.stream().anyMatch(c -> c.name().equals(name));
+    return files.get().stream().anyMatch(c -> c.name().equals(name));
   }
 
   /**
@@ -112,6 +96,11 @@ public final class ScorecardRegistry {
     boolean removed = store.deleteScorecard(projectId, name);
     api.remove(projectId);
     return removed;
+  }
+
+  /** File scorecards changed: a project's own may now be shadowed by a file's name, or no longer be. */
+  public void filesChanged() {
+    api.clear();
   }
 
   private List<Scorecard> load(long projectId) {

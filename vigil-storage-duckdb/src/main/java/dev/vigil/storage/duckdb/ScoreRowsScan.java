@@ -1,0 +1,150 @@
+package dev.vigil.storage.duckdb;
+
+import dev.vigil.model.Score;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.duckdb.DuckDBColumnType;
+import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDataChunkWriter;
+import org.duckdb.DuckDBFunctions;
+import org.duckdb.DuckDBTableFunction;
+import org.duckdb.DuckDBTableFunctionBindInfo;
+import org.duckdb.DuckDBTableFunctionCallInfo;
+import org.duckdb.DuckDBTableFunctionInitInfo;
+import org.duckdb.DuckDBWritableVector;
+
+/**
+ * A DuckDB table function {@code vigil_score_rows(key)} over a batch of scores staged under
+ * {@code key}, so that one {@code INSERT … SELECT} moves a whole page of scores into DuckDB vectors
+ * (the span index does the same, see {@link BatchScan}). Binding every column as an array and
+ * unnesting it cost several times more, and building one MAP per row from split strings cost most of
+ * all: here metadata maps are deduplicated in Java (a page's scores share a handful), and only the
+ * first row of each distinct map carries its keys and values ({@code meta} numbers it, -1: empty).
+ * Writers run concurrently, so each stages its batch under its own key.
+ */
+final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, int[], Object> {
+  static final String NAME = "vigil_score_rows";
+  private static final String SEP = "\u001f";
+  private static final String[] TEXT = {"id", "trace_id", "span_id", "name", "data_type", "label", "source", "comment", "mk", "mv"};
+
+  /** One batch's columns. */
+  static final class Staged {
+    final int size;
+    final String[][] text;
+    final double[] value;
+    final boolean[] valueNull;
+    final long[] time;
+    final long[] meta;
+
+    Staged(List<Score> scores) {
+      size = scores.size();
+      text = new String[TEXT.length][size];
+      value = new double[size];
+      valueNull = new boolean[size];
+      time = new long[size];
+      meta = new long[size];
+      Map<Map<String, String>, Long> distinct = new HashMap<>();
+      for (int i = 0; i < size; i++) {
+        Score s = scores.get(i);
+        text[0][i] = s.id();
+        text[1][i] = s.traceId();
+        text[2][i] = s.spanId();
+        text[3][i] = s.name();
+        text[4][i] = s.dataType().name().toLowerCase(Locale.ROOT);
+        text[5][i] = s.label();
+        text[6][i] = s.source().name().toLowerCase(Locale.ROOT);
+        text[7][i] = s.comment();
+        valueNull[i] = s.value() == null;
+        value[i] = s.value() == null ? 0 : s.value();
+        time[i] = s.epochNanos();
+        if (s.metadata().isEmpty()) {
+          meta[i] = -1;
+          continue;
+        }
+        Long known = distinct.get(s.metadata());
+        if (known != null) {
+          meta[i] = known;
+        } else {
+          meta[i] = distinct.size();
+          distinct.put(s.metadata(), meta[i]);
+          text[8][i] = String.join(SEP, s.metadata().keySet().stream().map(ScoreRowsScan::part).toList());
+          text[9][i] = String.join(SEP, s.metadata().values().stream().map(ScoreRowsScan::part).toList());
+        }
+      }
+    }
+  }
+
+  private final Map<Long, Staged> staged = new ConcurrentHashMap<>();
+  private final AtomicLong keys = new AtomicLong();
+
+  void register(DuckDBConnection conn) throws SQLException {
+    DuckDBFunctions.tableFunction().withName(NAME).withParameter(DuckDBColumnType.BIGINT).withFunction(this).register(conn);
+  }
+
+  /** Stages {@code scores}; the caller must {@link #release} the key when its statement is done. */
+  long stage(List<Score> scores) {
+    long key = keys.incrementAndGet();
+    staged.put(key, new Staged(scores));
+    return key;
+  }
+
+  void release(long key) {
+    staged.remove(key);
+  }
+
+  /** A metadata key or value without the separator (it would split the entry); null as empty. */
+  private static String part(String s) {
+    return s == null ? "" : s.replace('\u001f', ' ');
+  }
+
+  @Override
+  public Staged bind(DuckDBTableFunctionBindInfo info) {
+    for (String c : TEXT) info.addResultColumn(c, DuckDBColumnType.VARCHAR);
+    info.addResultColumn("value", DuckDBColumnType.DOUBLE);
+    info.addResultColumn("time_ns", DuckDBColumnType.BIGINT);
+    info.addResultColumn("meta", DuckDBColumnType.BIGINT);
+    Staged s = staged.get(info.getParameter(0).getLong());
+    if (s == null) throw new IllegalStateException(NAME + ": no staged scores under that key");
+    return s;
+  }
+
+  @Override
+  public int[] init(DuckDBTableFunctionInitInfo info) {
+    info.setMaxThreads(1);
+    return new int[1];
+  }
+
+  @Override
+  public long apply(DuckDBTableFunctionCallInfo info, DuckDBDataChunkWriter out) {
+    Staged s = info.getBindData();
+    int[] cursor = info.getInitData();
+    int from = cursor[0];
+    int n = (int) Math.min(out.capacity(), s.size - from);
+    if (n <= 0) return 0;
+    for (int c = 0; c < TEXT.length; c++) {
+      byte[][] utf8 = new byte[n][];
+      for (int i = 0; i < n; i++) {
+        String v = s.text[c][from + i];
+        utf8[i] = v == null ? null : v.getBytes(StandardCharsets.UTF_8);
+      }
+      out.vector(c).setStringUtf8Batch(0, utf8);
+    }
+    DuckDBWritableVector value = out.vector(TEXT.length);
+    DuckDBWritableVector time = out.vector(TEXT.length + 1);
+    DuckDBWritableVector meta = out.vector(TEXT.length + 2);
+    for (int i = 0; i < n; i++) {
+      if (s.valueNull[from + i]) value.setNull(i);
+      else value.setDouble(i, s.value[from + i]);
+      time.setLong(i, s.time[from + i]);
+      meta.setLong(i, s.meta[from + i]);
+    }
+    cursor[0] = from + n;
+    return n;
+  }
+}
