@@ -3,7 +3,7 @@ package dev.vigil.server.alert;
 import dev.vigil.model.Project;
 import dev.vigil.server.alert.digest.DigestJob;
 import dev.vigil.server.alert.digest.DigestSchedule;
-import dev.vigil.server.alert.digest.DriftSource;
+import dev.vigil.server.alert.digest.WeeklyDrift;
 import dev.vigil.server.alert.notify.DeliveryWorker;
 import dev.vigil.server.alert.notify.DigestSender;
 import dev.vigil.server.alert.notify.Notifications;
@@ -45,9 +45,8 @@ public final class Alerting implements AutoCloseable {
     this.file = file;
     this.rules = new AlertRules(file, storage.alertRuleStore(), storage.alertStore(), clock);
     // first, so a bad digest channel stops start-up before any thread is running
-    // DRIFT: DriftSource.NONE until the drift API is merged; then pass its findings here
     this.digest = new DigestJob(storage, new DigestSender(file.channels(), schedule.channels(), smtp, clock),
-        DriftSource.NONE, schedule.day(), schedule.hour(), clock, baseUrl);
+        new WeeklyDrift(storage), schedule.day(), schedule.hour(), clock, baseUrl);
     Notifications notifications = new Notifications(storage.deliveryStore(), file.channels(), clock);
     this.evaluator = new AlertEvaluator(storage, notifications, clock, baseUrl, Silencer.of(storage.alertRuleStore()));
     this.worker = new DeliveryWorker(notifications, storage.deliveryStore(), smtp, clock);

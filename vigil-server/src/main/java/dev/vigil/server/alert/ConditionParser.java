@@ -1,6 +1,7 @@
 package dev.vigil.server.alert;
 
 import dev.vigil.server.watch.chart.ChartParams;
+import dev.vigil.storage.SampleField;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +16,11 @@ import java.util.regex.Pattern;
  * clause    := metric OP bound
  *            | "trend" ["(" metric ")"] ("decreasing" | "increasing") "over" DURATION
  *            | ("ewma" | "cusum") "(" metric ("," NAME "=" NUMBER)* ")" "out" "of" "control"
- * metric    := NAME | NAME "." AGGREGATE ["(" NUMBER ")"]
+ * metric    := NAME | NAME "." AGGREGATE ["(" NUMBER ")"] | ("psi" | "ks") "(" FIELD ")"
  * bound     := NUMBER | [NUMBER "*"] "baseline" [DURATION] ["same" "hour"] | [NUMBER "*"] "budget"
  * </pre>
- * Errors name the token that is wrong and what was expected there. Functions over a metric that
- * other monitors provide (e.g. drift's {@code psi(metric) > 0.2}) plug in through {@link #FUNCTIONS}.
+ * Errors name the token that is wrong and what was expected there. A drift metric (psi, ks) already
+ * compares the window with the week before, so it is only compared with a number.
  */
 final class ConditionParser {
   private static final Pattern TOKEN = Pattern.compile(
@@ -27,8 +28,6 @@ final class ConditionParser {
           + "|(?<word>[A-Za-z][A-Za-z0-9_-]*)|(?<sym>>=|<=|>|<|[().,=*]))");
   private static final Duration DEFAULT_BASELINE = Duration.ofDays(7);
 
-  /** Function names reserved for monitors wired elsewhere; empty until one is. */
-  static final Set<String> FUNCTIONS = Set.of();
 
   private record Token(String text, String kind, int at) {}
 
@@ -80,7 +79,12 @@ final class ConditionParser {
     if (!op.kind.equals("sym") || !Set.of(">", ">=", "<", "<=").contains(op.text)) {
       throw error(op.at, "'" + op.text + "' is not a comparison; expected >, >=, < or <= after '" + metric.text() + "'");
     }
-    return new Clause.Compare(metric, Condition.Comparison.of(op.text), bound());
+    int boundAt = i < tokens.size() ? tokens.get(i).at : source.length() - 1;
+    Clause.Bound bound = bound();
+    if (metric instanceof MetricRef.Drift && !(bound instanceof Clause.Bound.Fixed)) {
+      throw error(boundAt, "compare '" + metric.text() + "' with a number, e.g. " + metric.text() + " > 0.2: it already compares the window with the week before");
+    }
+    return new Clause.Compare(metric, Condition.Comparison.of(op.text), bound);
   }
 
   private Clause trend(MetricRef previous) {
@@ -95,6 +99,7 @@ final class ConditionParser {
     } else if (previous == null) {
       throw error(trend.at, "'trend' needs a metric: write 'trend(<metric>) decreasing over 30m' or put it after a comparison");
     }
+    notDrift(metric, trend.at, "trended");
     Token dir = next("'decreasing' or 'increasing'");
     if (!dir.text.equals("decreasing") && !dir.text.equals("increasing")) {
       throw error(dir.at, "'" + dir.text + "' is not a direction; expected 'decreasing' or 'increasing'");
@@ -109,7 +114,7 @@ final class ConditionParser {
     Token name = tokens.get(i++);
     ChartParams params = ChartParams.defaults(name.text.equals("ewma") ? ChartParams.Kind.EWMA : ChartParams.Kind.CUSUM);
     expectSym("(");
-    MetricRef metric = metric();
+    MetricRef metric = notDrift(metric(), name.at, "charted");
     while (peekSym(",")) {
       i++;
       Token key = next("a parameter name");
@@ -133,9 +138,9 @@ final class ConditionParser {
     Token name = next("a metric, e.g. error_rate or answer_relevance.p50");
     if (!name.kind.equals("word")) throw error(name.at, "'" + name.text + "' is not a metric name");
     if (peekSym("(")) {
-      if (FUNCTIONS.contains(name.text)) throw error(name.at, "'" + name.text + "(…)' is not available in this build");
-      throw error(name.at, "unknown function '" + name.text + "'; conditions know ewma(…) out of control, "
-          + "cusum(…) out of control and trend(…) decreasing|increasing over <duration>");
+      if (MetricRef.Drift.TESTS.contains(name.text)) return drift(name);
+      throw error(name.at, "unknown function '" + name.text + "'; conditions know psi(…) and ks(…) of a span field, "
+          + "ewma(…) out of control, cusum(…) out of control and trend(…) decreasing|increasing over <duration>");
     }
     if (!peekSym(".")) {
       if (name.text.equals("daily_cost")) return new MetricRef.DailyCost();
@@ -160,6 +165,25 @@ final class ConditionParser {
       expectSym(")");
     }
     return new MetricRef.ScoreAggregate(name.text, aggregate, argument);
+  }
+
+  private MetricRef drift(Token test) {
+    expectSym("(");
+    Token field = next("a span field, e.g. input_tokens");
+    SampleField f;
+    try {
+      f = SampleField.fromWireName(field.text);
+    } catch (IllegalArgumentException e) {
+      throw error(field.at, e.getMessage());
+    }
+    expectSym(")");
+    return new MetricRef.Drift(test.text, f);
+  }
+
+  /** Drift compares two windows itself: charting, trending or a baseline of it would mean nothing. */
+  private MetricRef notDrift(MetricRef m, int at, String what) {
+    if (m instanceof MetricRef.Drift) throw error(at, "'" + m.text() + "' compares the window with the week before; it cannot be " + what);
+    return m;
   }
 
   private Clause.Bound bound() {

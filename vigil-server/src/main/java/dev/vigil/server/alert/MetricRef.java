@@ -1,12 +1,14 @@
 package dev.vigil.server.alert;
 
+import dev.vigil.storage.SampleField;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
  * What a condition measures: a window metric of the calls ({@code error_rate}), an aggregate of a
  * score joined to the slice's spans ({@code answer_relevance.p50}, {@code toxicity.share_below(0.2)}),
- * the share of thumbs-up feedback ({@code feedback.positive_rate}) or the cost of the last 24 hours
- * ({@code daily_cost}).
+ * the share of thumbs-up feedback ({@code feedback.positive_rate}), the cost of the last 24 hours
+ * ({@code daily_cost}) or the drift of a span field against the week before ({@code psi(input_tokens)}).
  */
 public sealed interface MetricRef {
 
@@ -28,6 +30,19 @@ public sealed interface MetricRef {
   record PositiveFeedback() implements MetricRef {
     public String text() {
       return "feedback.positive_rate";
+    }
+  }
+
+  /**
+   * How far a span field's distribution over the window has moved from the {@link #BASELINE} before
+   * it: PSI, or the KS statistic D. Compared with a plain number, e.g. {@code psi(input_tokens) > 0.2}.
+   */
+  record Drift(String test, SampleField field) implements MetricRef {
+    public static final Duration BASELINE = Duration.ofDays(7);
+    public static final java.util.Set<String> TESTS = java.util.Set.of("psi", "ks");
+
+    public String text() {
+      return test + "(" + field.wireName() + ")";
     }
   }
 

@@ -1,5 +1,10 @@
 package dev.vigil.server.alert;
 
+import dev.vigil.server.watch.DriftService;
+import dev.vigil.server.watch.drift.DriftTest;
+import dev.vigil.server.watch.drift.KsTest;
+import dev.vigil.server.watch.drift.Psi;
+import dev.vigil.server.watch.drift.Verdict;
 import dev.vigil.storage.Dimension;
 import dev.vigil.storage.MetricOrder;
 import dev.vigil.storage.MetricQuery;
@@ -7,6 +12,7 @@ import dev.vigil.storage.MetricRow;
 import dev.vigil.storage.MetricScope;
 import dev.vigil.storage.MetricStore;
 import dev.vigil.storage.MonitorStore;
+import dev.vigil.storage.SampleStore;
 import dev.vigil.storage.SpanFilter;
 import dev.vigil.storage.TimedValue;
 import java.time.Duration;
@@ -31,10 +37,12 @@ final class MetricSource {
 
   private final MetricStore metrics;
   private final MonitorStore monitor;
+  private final SampleStore samples;
 
-  MetricSource(MetricStore metrics, MonitorStore monitor) {
+  MetricSource(MetricStore metrics, MonitorStore monitor, SampleStore samples) {
     this.metrics = metrics;
     this.monitor = monitor;
+    this.samples = samples;
   }
 
   /** The metric over [from, to), or null when the range holds nothing to compute it from. */
@@ -54,7 +62,24 @@ final class MetricSource {
           v -> aggregate(s, v));
       case MetricRef.PositiveFeedback f -> buckets(monitor.thumbsValues(projectId, filter, MAX_VALUES), from, bucket,
           v -> Arrays.stream(v).average().orElse(Double.NaN));
+      case MetricRef.Drift d -> bucket != null ? List.of() : drift(projectId, d, slice, from, to);
     };
+  }
+
+  /**
+   * The window's values against the week before it, on capped uniform samples as the drift report
+   * uses; no reading while either side is too small for the test to give a verdict (PSI on a handful
+   * of values is large by chance alone). Samples: the smaller side's count.
+   */
+  private List<Reading> drift(long projectId, MetricRef.Drift d, Map<Dimension, List<String>> slice, long from, long to) {
+    long baseFrom = from - MetricRef.Drift.BASELINE.toNanos();
+    SpanFilter base = new SpanFilter(baseFrom, from, slice, List.of(), null, null, null, null, null, null, null, null);
+    SpanFilter current = new SpanFilter(from, to, slice, List.of(), null, null, null, null, null, null, null, null);
+    double[] b = samples.values(projectId, base, d.field(), DriftService.SAMPLE).values();
+    double[] c = samples.values(projectId, current, d.field(), DriftService.SAMPLE).values();
+    DriftTest t = d.test().equals("psi") ? Psi.test(d.text(), b, c) : KsTest.test(d.text(), b, c);
+    if (t.verdict() == Verdict.INSUFFICIENT_DATA || t.statistic() == null) return List.of();
+    return List.of(new Reading(from, t.statistic(), Math.min(b.length, c.length)));
   }
 
   private List<Reading> windows(long projectId, SpanFilter filter, Duration bucket, RuleMetric metric) {

@@ -24,7 +24,9 @@ class ConditionTest {
         "daily_cost > 1.2 * budget",
         "ewma(latency_p95_ms) out of control",
         "ewma(error_rate, lambda=0.2, L=3.0, warmup=30) out of control for 10m",
-        "cusum(answer_relevance.mean, h=6.0) out of control")) {
+        "cusum(answer_relevance.mean, h=6.0) out of control",
+        "psi(input_tokens) > 0.2 for 30m",
+        "ks(latency_ms) >= 0.3 and error_rate > 0.01")) {
       assertThat(Condition.parse(text).toString()).isEqualTo(text);
     }
   }
@@ -58,10 +60,22 @@ class ConditionTest {
     assertError("cost > 1 and trend sideways over 30m", "column 20: 'sideways' is not a direction");
     assertError("ewma(cost, lambda=2) out of control", "column 12: lambda must be in (0, 1]");
     assertError("ewma(cost) out of contrl", "expected 'control' but found 'contrl'");
-    assertError("psi(input_tokens) > 0.2", "column 1: unknown function 'psi'");
+    assertError("psx(input_tokens) > 0.2", "column 1: unknown function 'psx'");
+    assertError("psi(input_token) > 0.2", "column 5: unknown field 'input_token'");
+    assertError("psi(input_tokens) > 1.2 * baseline", "column 21: compare 'psi(input_tokens)' with a number");
+    assertError("ewma(psi(cost)) out of control", "column 1: 'psi(cost)' compares the window with the week before; it cannot be charted");
+    assertError("psi(cost) > 0.2 and trend decreasing over 30m", "column 21: 'psi(cost)' compares the window with the week before; it cannot be trended");
     assertError("cost > 2 * baseline 3d same hour", "must be at least 7d");
     assertError("cost > 2 $", "column 10: unexpected character '$'");
     assertError("", "condition is empty");
+  }
+
+  @Test
+  void driftIsAMetricOfItsOwn() {
+    assertThat(Condition.parse("psi(input_tokens) > 0.2").metric())
+        .isEqualTo(new MetricRef.Drift("psi", dev.vigil.storage.SampleField.INPUT_TOKENS));
+    assertThat(Condition.parse("psi(input_tokens) > 0.2").fixedThreshold()).isEqualTo(0.2);
+    assertThat(Condition.parse("cost > 2 * baseline").fixedThreshold()).isNull();
   }
 
   @Test

@@ -94,9 +94,9 @@ class ITAlertRulesApi {
 
   @Test
   void badRulesAre400WithTheRulesFilesMessages() throws Exception {
-    assertError(put("bad", TestServer.KEY, "condition: bogus > 1"), 400, "rule 'bad': condition: unknown metric 'bogus'");
+    assertError(put("bad", TestServer.KEY, "condition: bogus > 1"), 400, "rule 'bad': condition: condition 'bogus > 1' at column 1: unknown metric 'bogus'");
     assertError(put("bad", TestServer.KEY, "condition: error_rate >> 1"), 400,
-        "rule 'bad': condition: condition 'error_rate >> 1' is not '<metric> <op> <number> [for <duration>]'");
+        "rule 'bad': condition: condition 'error_rate >> 1' at column 13: '>' is not a threshold");
     assertError(put("bad", TestServer.KEY, "{condition: 'error_rate > 0.1', window: 5 minutes}"), 400,
         "rule 'bad': window: duration '5 minutes' is not like 30s, 5m, 2h or 1d");
     assertError(put("bad", TestServer.KEY, "{condition: 'error_rate > 0.1', channels: [pager]}"), 400,
@@ -206,7 +206,7 @@ class ITAlertRulesApi {
         .isEmpty();
 
     assertError(vigil.json("POST", "/api/v1/alerts/preview", TestServer.KEY, "{\"rule\": {\"condition\": \"nope\"}}"), 400,
-        "rule 'preview': condition: condition 'nope' is not");
+        "rule 'preview': condition: condition 'nope' at column 1: unknown metric 'nope'");
     assertError(vigil.json("POST", "/api/v1/alerts/preview", TestServer.KEY, "{\"rule\": \"condition: cost > 1\", \"step\": \"10s\"}"),
         400, "'step' must be at least 1m");
     assertError(vigil.json("POST", "/api/v1/alerts/preview", TestServer.KEY, "{\"rule\": \"condition: cost > 1\", \"step\": \"1m\", "

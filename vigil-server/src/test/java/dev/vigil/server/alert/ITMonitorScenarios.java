@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The monitors against generated traffic in real storage, time driven by a test clock: a quality drop
- * after a prompt change names that change, a cost spike and a latency shift fire their rules, a
+ * after a prompt change names that change, a cost spike and a latency shift (threshold, chart and
+ * drift rules) fire their rules, a
  * chart's state survives a restart, and a week of stationary noise raises nothing.
  */
 class ITMonitorScenarios {
@@ -173,7 +174,8 @@ class ITMonitorScenarios {
   void aLatencyShiftFiresTheEwmaRuleAndTheChartSurvivesARestart() throws InterruptedException {
     AlertRule ewma = rule("latency-chart", "ewma(latency_p95_ms) out of control", Duration.ofMinutes(5), 10, null);
     AlertRule baseline = rule("latency-baseline", "latency_p95_ms > 1.5 * baseline 1d for 10m", Duration.ofMinutes(10), 10, null);
-    List<AlertRule> rules = List.of(ewma, baseline);
+    AlertRule drift = rule("latency-drift", "psi(latency_ms) > 0.25", Duration.ofHours(1), 200, null);
+    List<AlertRule> rules = List.of(ewma, baseline, drift);
     String chartKey = "latency-chart\n\n" + ewma.condition().clauses().get(0);
     history(Traffic.SUPPORT, DAY, at("10:00"));
     live(Traffic.SUPPORT, at("11:00"), Duration.ofMinutes(5), rules);
@@ -189,6 +191,8 @@ class ITMonitorScenarios {
     live(Traffic.SUPPORT.withLatency(2400), at("11:30"), Duration.ofMinutes(5), rules);
     assertThat(status("latency-chart")).isEqualTo(AlertStatus.FIRING);
     assertThat(status("latency-baseline")).isEqualTo(AlertStatus.FIRING);
+    assertThat(status("latency-drift")).isEqualTo(AlertStatus.FIRING);
+    assertThat(deliveries()).anySatisfy(d -> assertThat(d.payload()).contains("psi(latency_ms) is"));
     ChartState after = storage.monitorStore().chart(project, chartKey).orElseThrow();
     assertThat(after.observations()).isEqualTo(before.observations() + 6);
     assertThat(after.mean()).isEqualTo(before.mean());

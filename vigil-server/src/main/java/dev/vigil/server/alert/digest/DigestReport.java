@@ -43,7 +43,6 @@ final class DigestReport {
     traces(s, "Most expensive traces", d.costliest());
     traces(s, "Slowest traces", d.slowest());
     traces(s, "Traces with errors (latest)", d.failed());
-    // DRIFT: filled by the drift API through DriftSource once merged
     s.append("\nDrift: ");
     if (d.drift() == null) s.append("not reported yet\n");
     else if (d.drift().isEmpty()) s.append("none found\n");

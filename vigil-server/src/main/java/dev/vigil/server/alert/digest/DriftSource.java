@@ -3,9 +3,9 @@ package dev.vigil.server.alert.digest;
 import java.util.List;
 
 /**
- * DRIFT GOES HERE: the drift findings of a project's week, one line each (e.g. "support-chat:
- * input_tokens PSI 0.27, drifted"). The drift API (another part of issue 5) implements this after
- * merge; until then the digest is built with {@link #NONE} and says drift is not yet reported.
+ * The drift findings of a project's week, one line each (e.g. "support-chat: input_tokens drifted
+ * (psi 0.31)"); {@link WeeklyDrift} computes them from the drift report, {@link #NONE} leaves the
+ * section out ("not reported").
  */
 @FunctionalInterface
 public interface DriftSource {

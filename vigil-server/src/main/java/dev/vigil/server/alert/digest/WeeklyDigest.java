@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * One project's week: per feature this week against the one before, the alerts that fired, the
- * worst traces, and drift findings (empty until a drift source is wired in).
+ * worst traces, and drift findings (null when no drift source reports them).
  */
 public record WeeklyDigest(
     String project,
