@@ -42,7 +42,23 @@ async function render(view, ctx) {
     body);
   loadFeatures(featureSel, feature, signal);
   const query = { current, baseline, feature: feature || null, baseline_prompt_version: pinned || null };
+  const inputs = h('div');
+  view.append(panel('What users ask (input embeddings)', inputs, { wide: true,
+    sub: 'questions of sampled traces embedded in-process; asked after the report because it takes seconds' }));
   fill(body, () => api('/api/v1/drift', { query, signal }), report, 'No LLM calls in either window.');
+  fill(inputs, () => api('/api/v1/drift/inputs', { query, signal }), embeddingReport, 'No questions in either window.');
+}
+
+function embeddingReport(r) {
+  const s = r.signal;
+  const far = s.tests[0] || {};
+  const centroid = s.tests[1] || {};
+  if (!far.baseline_n && !far.current_n) return null;
+  return h('div.embedding-drift', { id: 'input-embedding' },
+    h('p', null, verdictBadge(s.verdict), ' ',
+      far.effect == null ? '' : `${f.pct(far.effect)} of current questions are far from the baseline's (5 % expected)`,
+      centroid.effect == null ? '' : ` · centroid similarity ${Number(centroid.effect).toFixed(3)}`),
+    h('p.muted', null, `${f.int(far.baseline_n)} baseline and ${f.int(far.current_n)} current questions. ${far.note || ''}`));
 }
 
 async function loadFeatures(select, chosen, signal) {

@@ -8,7 +8,9 @@ import dev.vigil.server.ingest.IngestService;
 import dev.vigil.server.ingest.api.NativeIngestDecoder;
 import dev.vigil.server.review.ReviewService;
 import dev.vigil.server.scoring.ScoringService;
+import dev.vigil.server.embed.Embedder;
 import dev.vigil.server.watch.DriftService;
+import dev.vigil.server.watch.InputEmbeddings;
 import dev.vigil.server.watch.VariantService;
 import dev.vigil.storage.Storage;
 import io.javalin.Javalin;
@@ -52,8 +54,8 @@ public final class HttpApi implements AutoCloseable {
       new ReviewRoutes(authn, new ReviewService(storage, scoring.scorecards(), clock)).register(c.routes);
       new FeedbackRoutes(authn, bodies, ingest, storage.signalStore(), clock).register(c.routes);
       new DatasetRoutes(authn, bodies, storage, clock).register(c.routes);
-      // input embedding drift: pass the embed package's EmbeddingDrift as a DriftSource in this list
-      new WatchRoutes(authn, new DriftService(storage, List.of()), new VariantService(storage), clock).register(c.routes);
+      new WatchRoutes(authn, new DriftService(storage, List.of()), new InputEmbeddings(storage.spanStore(), Embedder.shared()),
+          new VariantService(storage), clock).register(c.routes);
       new AlertRoutes(authn, alerting.ruleBook(), storage.alertStore(), storage.deliveryStore()).register(c.routes);
       new AlertRuleRoutes(authn, alerting.ruleBook(), alerting.preview(), clock).register(c.routes);
       new SilenceRoutes(authn, storage.alertRuleStore(), clock).register(c.routes);

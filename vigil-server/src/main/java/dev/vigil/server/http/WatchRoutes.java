@@ -3,6 +3,7 @@ package dev.vigil.server.http;
 import dev.vigil.server.auth.Principal;
 import dev.vigil.server.query.WatchParams;
 import dev.vigil.server.watch.DriftService;
+import dev.vigil.server.watch.DriftSource;
 import dev.vigil.server.watch.VariantService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -14,18 +15,21 @@ import java.util.Map;
 final class WatchRoutes {
   private final Authn authn;
   private final DriftService drift;
+  private final DriftSource inputs;
   private final VariantService variants;
   private final Clock clock;
 
-  WatchRoutes(Authn authn, DriftService drift, VariantService variants, Clock clock) {
+  WatchRoutes(Authn authn, DriftService drift, DriftSource inputs, VariantService variants, Clock clock) {
     this.authn = authn;
     this.drift = drift;
+    this.inputs = inputs;
     this.variants = variants;
     this.clock = clock;
   }
 
   void register(RoutesConfig routes) {
     routes.get("/api/v1/drift", this::drift);
+    routes.get("/api/v1/drift/inputs", this::inputs);
     routes.get("/api/v1/compare", this::compare);
   }
 
@@ -40,6 +44,17 @@ final class WatchRoutes {
         .findFirst().orElse(null));
     out.put("drifted", report.drifted());
     out.put("signals", report.signals());
+    ctx.json(out);
+  }
+
+  /** Input embedding drift on its own: it embeds a sample of questions, which takes seconds, not milliseconds. */
+  private void inputs(Context ctx) {
+    Principal p = authn.require(ctx);
+    var w = new WatchParams(ctx.queryParamMap(), clock).drift();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("baseline", window(w.baseline().fromEpochNanos(), w.baseline().toEpochNanos(), -1));
+    out.put("current", window(w.current().fromEpochNanos(), w.current().toEpochNanos(), -1));
+    out.put("signal", inputs.drift(p.projectId(), w.baseline(), w.current()).get(0));
     ctx.json(out);
   }
 
@@ -61,7 +76,7 @@ final class WatchRoutes {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("from", Views.time(from));
     m.put("to", Views.time(to));
-    m.put("llm_calls", calls);
+    if (calls >= 0) m.put("llm_calls", calls);
     return m;
   }
 }

@@ -5,9 +5,8 @@ import dev.vigil.storage.SpanFilter;
 import java.util.List;
 
 /**
- * More drift signals for the report, computed elsewhere. INPUT EMBEDDING DRIFT goes here: the
- * dev.vigil.server.embed package's EmbeddingDrift (centroid cosine, share of far queries) is wired
- * in as one of these by VigilServer, reporting a signal named {@code input_embedding}.
+ * Drift signals computed from something other than the index's samples, e.g. {@link InputEmbeddings}
+ * (served on its own endpoint because embedding a sample takes seconds).
  */
 @FunctionalInterface
 public interface DriftSource {

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo's history, feedback and changes go through a real server's APIs and are all accepted. */
+/** The demo's history, feedback, changes and alert rules go through a real server's APIs and are all accepted. */
 class ITDemoBackfill {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,7 +34,12 @@ class ITDemoBackfill {
       assertThat(count(server, "SELECT count(*) FROM feedback")).isEqualTo(feedback).isPositive();
       assertThat(count(server, "SELECT count(*) FROM feedback f WHERE f.trace_id NOT IN (SELECT trace_id FROM traces)"))
           .as("feedback about traces that exist").isZero();
-      assertThat(count(server, "SELECT count(*) FROM change_events")).isEqualTo(2);
+      assertThat(count(server, "SELECT count(*) FROM change_events WHERE source = 'api'")).isEqualTo(2);
+
+      assertThat(DemoRules.install(server.base, TestServer.KEY)).containsExactlyElementsOf(DemoRules.NAMES);
+      assertThat(DemoRules.install(server.base, TestServer.KEY)).as("installed once").isEmpty();
+      JsonNode rules = JSON.readTree(server.get("/api/v1/alerts/rules", TestServer.KEY).body());
+      assertThat(rules.findValuesAsText("name")).containsAll(DemoRules.NAMES);
     }
   }
 
