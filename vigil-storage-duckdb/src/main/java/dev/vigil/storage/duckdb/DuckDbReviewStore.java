@@ -1,20 +1,15 @@
 package dev.vigil.storage.duckdb;
 
 import dev.vigil.model.Score;
-import dev.vigil.model.ScoreDataType;
-import dev.vigil.model.ScoreSource;
 import dev.vigil.storage.ReviewItem;
 import dev.vigil.storage.ReviewQueue;
 import dev.vigil.storage.ReviewStore;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -212,10 +207,7 @@ final class DuckDbReviewStore implements ReviewStore {
         List<Score> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new Score(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                ScoreDataType.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), (Double) rs.getObject(6),
-                rs.getString(7), ScoreSource.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
-                rs.getString(9), rs.getLong(10), map(rs, 11)));
+            out.add(ScoreRows.read(rs));
           }
         }
         return out;
@@ -223,14 +215,4 @@ final class DuckDbReviewStore implements ReviewStore {
     });
   }
 
-  private static Map<String, String> map(ResultSet rs, int keysColumn) throws SQLException {
-    Array keys = rs.getArray(keysColumn);
-    Array values = rs.getArray(keysColumn + 1);
-    Map<String, String> map = new LinkedHashMap<>();
-    if (keys == null || values == null) return map;
-    Object[] k = (Object[]) keys.getArray();
-    Object[] v = (Object[]) values.getArray();
-    for (int i = 0; i < k.length; i++) map.put(String.valueOf(k[i]), v[i] == null ? null : String.valueOf(v[i]));
-    return map;
-  }
 }

@@ -5,12 +5,9 @@ import dev.vigil.model.ChangeType;
 import dev.vigil.model.Feedback;
 import dev.vigil.model.FeedbackKind;
 import dev.vigil.model.Score;
-import dev.vigil.model.ScoreDataType;
-import dev.vigil.model.ScoreSource;
 import dev.vigil.storage.FeedbackRateQuery;
 import dev.vigil.storage.FeedbackRates;
 import dev.vigil.storage.SignalStore;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -81,10 +77,7 @@ final class DuckDbSignalStore implements SignalStore {
         List<Score> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new Score(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                ScoreDataType.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)), (Double) rs.getObject(6),
-                rs.getString(7), ScoreSource.valueOf(rs.getString(8).toUpperCase(Locale.ROOT)),
-                rs.getString(9), rs.getLong(10), map(rs, 11)));
+            out.add(ScoreRows.read(rs));
           }
         }
         return out;
@@ -175,7 +168,7 @@ final class DuckDbSignalStore implements SignalStore {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             out.add(new ChangeEvent(rs.getString(1), ChangeType.fromWireName(rs.getString(2)), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getLong(6), map(rs, 7)));
+                rs.getString(4), rs.getString(5), rs.getLong(6), ScoreRows.map(rs, 7)));
           }
         }
         return out;
@@ -194,14 +187,4 @@ final class DuckDbSignalStore implements SignalStore {
     ps.setArray(index + 1, conn.createArrayOf("VARCHAR", map.values().toArray()));
   }
 
-  private static Map<String, String> map(ResultSet rs, int keysColumn) throws SQLException {
-    Array keys = rs.getArray(keysColumn);
-    Array values = rs.getArray(keysColumn + 1);
-    Map<String, String> map = new LinkedHashMap<>();
-    if (keys == null || values == null) return map;
-    Object[] k = (Object[]) keys.getArray();
-    Object[] v = (Object[]) values.getArray();
-    for (int i = 0; i < k.length; i++) map.put(String.valueOf(k[i]), v[i] == null ? null : String.valueOf(v[i]));
-    return map;
-  }
 }
