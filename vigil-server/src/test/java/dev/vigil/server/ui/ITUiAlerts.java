@@ -85,7 +85,7 @@ class ITUiAlerts {
     page.getByLabel("Rule name").fill("ui-bad");
     page.getByLabel("Rule (YAML)").fill("condition: bogus > 1\n");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
-    assertThat(page.locator(".rule-message [role=alert]")).containsText("rule 'ui-bad': condition: unknown metric 'bogus'");
+    assertThat(page.locator(".rule-message [role=alert]")).containsText("rule 'ui-bad': condition: condition 'bogus > 1' at column 1: unknown metric 'bogus'");
     page.getByLabel("Rule (YAML)").fill("condition: error_rate > 0.1\nchannels: [pager]\n");
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
     assertThat(page.locator(".rule-message [role=alert]")).containsText("no channel named 'pager'");
