@@ -75,6 +75,7 @@ public final class VigilServer implements AutoCloseable {
       IngestService ingest = new IngestService(storage, PriceTable.loadDefault(), config.piiDefaultRegion(), secret, registry);
       scoring = new ScoringService(storage, scoringSettings(config), registry, clock);
       scoring.start();
+      ingest.onFeedback(scoring::feedbackStored);
       alerting = alerting(config, storage, clock);
       try {
         http = new HttpApi(config, storage, keys, signIn, ingest, scoring, alerting, registry, clock);

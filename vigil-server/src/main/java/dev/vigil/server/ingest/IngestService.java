@@ -47,6 +47,12 @@ public final class IngestService {
   private final Counter unpricedCalls;
   private final Counter estimatedUsage;
   private final GenAiMetrics genAi;
+  private volatile FeedbackListener feedbackListener = (projectId, feedback) -> {};
+
+  /** Told of feedback once it is stored (scoring re-considers negatively rated traces). */
+  public interface FeedbackListener {
+    void feedbackStored(long projectId, List<Feedback> feedback);
+  }
 
   public IngestService(Storage storage, PriceTable prices, String piiRegion, byte[] hashKey, MeterRegistry metrics) {
     this.storage = storage;
@@ -119,10 +125,21 @@ public final class IngestService {
         s.epochNanos(), maskValues(m, s.metadata()))).toList());
   }
 
+  /**
+   * The listener hears every item, new or re-sent, so a client retrying after a crash between the
+   * two steps still gets its feedback acted on (acting twice is harmless).
+   */
   private Set<String> putFeedback(long projectId, PiiMasker m, List<Feedback> feedback) {
     if (feedback.isEmpty()) return Set.of();
-    return storage.signalStore().putFeedback(projectId, feedback.stream().map(f -> new Feedback(f.id(), f.traceId(),
-        f.kind(), f.value(), mask(m, f.comment()), mask(m, f.userId()), f.epochNanos())).toList());
+    List<Feedback> masked = feedback.stream().map(f -> new Feedback(f.id(), f.traceId(),
+        f.kind(), f.value(), mask(m, f.comment()), mask(m, f.userId()), f.epochNanos())).toList();
+    Set<String> created = storage.signalStore().putFeedback(projectId, masked);
+    feedbackListener.feedbackStored(projectId, masked);
+    return created;
+  }
+
+  public void onFeedback(FeedbackListener listener) {
+    this.feedbackListener = listener;
   }
 
   /** Drops cached settings after they change. */

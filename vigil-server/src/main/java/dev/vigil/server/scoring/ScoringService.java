@@ -72,6 +72,11 @@ public final class ScoringService implements SpanListener, AutoCloseable {
     pipeline.wake();
   }
 
+  /** Feedback was stored: negative feedback may make a {@code negative_feedback} rule score its trace. */
+  public void feedbackStored(long projectId, List<dev.vigil.model.Feedback> feedback) {
+    pipeline.feedbackStored(projectId, feedback);
+  }
+
   /** Scoring reads spans from the log itself; storage need not keep them in memory for it. */
   @Override
   public boolean wantsSpans() {

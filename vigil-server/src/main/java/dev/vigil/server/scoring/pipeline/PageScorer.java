@@ -53,6 +53,9 @@ final class PageScorer {
   private List<Job> jobs(long projectId, List<Span> spans, List<Scorecard> cards, StratumCounts counts) {
     List<Job> jobs = new ArrayList<>();
     Map<String, List<Span>> traces = new HashMap<>();
+    Map<String, Boolean> negative = new HashMap<>(); // asked only for a negative_feedback rule that would take the subject
+    java.util.function.Predicate<String> hasNegativeFeedback = id -> negative.computeIfAbsent(id,
+        t -> NegativeFeedback.any(storage.signalStore().feedback(projectId, t)));
     for (Span span : spans) {
       for (Scorecard card : cards) {
         if (!card.appliesTo(span.feature())) continue;
@@ -65,7 +68,7 @@ final class PageScorer {
           subject = Subject.ofTrace(span, traces.computeIfAbsent(span.traceId(),
               id -> storage.spanStore().getTrace(projectId, id)));
         }
-        Sampler.Decision d = Sampler.decide(card.name(), card.sampling(), subject, counts);
+        Sampler.Decision d = Sampler.decide(card.name(), card.sampling(), subject, counts, hasNegativeFeedback);
         if (!d.sampled()) continue;
         for (Scorecard.Metric m : card.metrics()) jobs.add(new Job(card, m, subject, d.reason(), null));
       }

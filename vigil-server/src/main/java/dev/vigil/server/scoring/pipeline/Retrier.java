@@ -2,6 +2,7 @@ package dev.vigil.server.scoring.pipeline;
 
 import dev.vigil.model.Span;
 import dev.vigil.server.scoring.eval.Subject;
+import dev.vigil.server.scoring.sampling.Sampler;
 import dev.vigil.server.scoring.scorecard.Scorecard;
 import dev.vigil.server.scoring.scorecard.ScorecardRegistry;
 import dev.vigil.storage.ScoringTask;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * Runs failed evaluations again once their backoff has passed, with the scorecard version they were
  * sampled under. A task whose scorecard changed or whose span retention removed can never succeed
- * and goes straight to the dead letters, with the reason.
+ * and goes straight to the dead letters, with the reason. Tasks with no attempts yet were queued by
+ * negative feedback ({@link NegativeFeedback}); their rule is checked again before they run.
  */
 final class Retrier {
   private static final int BATCH = 200;
@@ -34,26 +36,47 @@ final class Retrier {
     if (due.isEmpty()) return 0;
     List<Job> jobs = new ArrayList<>();
     List<ScoringTask> hopeless = new ArrayList<>();
+    List<String> dropped = new ArrayList<>();
     for (ScoringTask t : due) {
       Optional<Scorecard> card = scorecards.get(projectId, t.scorecard());
       Scorecard.Metric metric = card.map(c -> c.metric(t.metric())).orElse(null);
+      boolean queued = t.attempts() == 0; // never run: queued by negative feedback, not a failure
       if (card.isEmpty() || !card.get().version().equals(t.scorecardVersion()) || metric == null) {
+        if (queued) {
+          dropped.add(t.id()); // the rule that wanted it is gone; nothing failed
+          continue;
+        }
         hopeless.add(ScoreFactory.dead(t, "scorecard '" + t.scorecard() + "' version " + t.scorecardVersion()
             + " with metric '" + t.metric() + "' is no longer defined; last error: " + t.lastError(), nowNanos));
         continue;
       }
       Subject subject = subject(projectId, card.get(), t);
+      if (subject == null && queued) {
+        dropped.add(t.id());
+        continue;
+      }
       if (subject == null) {
         hopeless.add(ScoreFactory.dead(t, "the span is no longer stored; last error: " + t.lastError(), nowNanos));
         continue;
       }
-      jobs.add(new Job(card.get(), metric, subject, "retry", t));
+      String sampledBy = "retry";
+      if (queued) {
+        Sampler.Decision d = Sampler.afterNegativeFeedback(card.get().name(), card.get().sampling(), subject);
+        if (!d.sampled()) {
+          dropped.add(t.id());
+          continue;
+        }
+        sampledBy = d.reason();
+      }
+      jobs.add(new Job(card.get(), metric, subject, sampledBy, t));
     }
     Evaluations.Done done = evaluations.run(projectId, jobs, nowNanos);
     storage.signalStore().putScores(projectId, done.scores());
     List<ScoringTask> update = new ArrayList<>(done.failures());
     update.addAll(hopeless);
-    storage.scoringStore().updateTasks(projectId, update, done.succeeded());
+    List<String> finished = new ArrayList<>(done.succeeded());
+    finished.addAll(dropped);
+    storage.scoringStore().updateTasks(projectId, update, finished);
     return due.size();
   }
 

@@ -58,8 +58,8 @@ public final class ScoringPipeline implements AutoCloseable {
     volatile long retrying;
     volatile long dead;
     long skippedAt = Long.MIN_VALUE / 2; // System.nanoTime() of the last move to the head
-    long refreshedAt = Long.MIN_VALUE;
-    long retriedAt = Long.MIN_VALUE;
+    long refreshedAt = Long.MIN_VALUE / 2; // halved: "tick - MIN_VALUE" overflows and would never be due
+    long retriedAt = Long.MIN_VALUE / 2;
   }
 
   public ScoringPipeline(Storage storage, ScorecardRegistry scorecards, ScoringSettings settings, MeterRegistry metrics,
@@ -95,6 +95,20 @@ public final class ScoringPipeline implements AutoCloseable {
       woken = true;
       signal.notifyAll();
     }
+  }
+
+  /**
+   * Feedback was stored: queue the subjects of negatively rated traces that a scorecard's
+   * {@code negative_feedback} rule now takes (durable tasks the retry pass runs soon), and wake up.
+   * Only reads and one small write here; the evaluations run on the pipeline's threads.
+   */
+  public void feedbackStored(long projectId, List<dev.vigil.model.Feedback> feedback) {
+    if (!NegativeFeedback.any(feedback)) return;
+    List<dev.vigil.storage.ScoringTask> tasks = NegativeFeedback.tasks(storage, projectId, feedback,
+        scorecards.forProject(projectId), EpochNanos.of(clock.instant()));
+    if (tasks.isEmpty()) return;
+    storage.scoringStore().updateTasks(projectId, tasks, List.of());
+    wake();
   }
 
   public Totals totals(long projectId) {

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /**
  * The {@code when} of a targeted sampling rule: every condition given must hold. Cheap checks on
  * what the span already carries (lengths, token counts, latency, cost, finish reason) and regexes
- * on the question or the answer ("sensitive topics").
+ * on the question or the answer ("sensitive topics"). {@code negative_feedback} cannot be seen on the
+ * span: {@link #test} checks only the rest, and {@link Sampler} asks storage for the trace's feedback
+ * (when reading spans) or is told of it (when negative feedback arrives later).
  */
 public record Condition(
     Long outputCharsOver,
@@ -19,21 +21,28 @@ public record Condition(
     Pattern outputMatches,
     Double latencyMsOver,
     Double costOver,
-    List<String> finishReason) {
+    List<String> finishReason,
+    boolean negativeFeedback) {
 
   static final Set<String> KEYS = Set.of("output_chars_over", "output_tokens_over", "input_matches", "output_matches",
-      "latency_ms_over", "cost_over", "finish_reason");
+      "latency_ms_over", "cost_over", "finish_reason",
+      "negative_feedback");
 
   static Condition from(Options o) {
     o.allowOnly("'when'", KEYS);
     if (!KEYS.stream().anyMatch(o::has)) o.problem(null, "'when' needs at least one of " + new java.util.TreeSet<>(KEYS));
+    boolean negative = o.bool("negative_feedback", false);
+    if (o.has("negative_feedback") && o.node("negative_feedback").isBoolean() && !negative) {
+      o.problem("negative_feedback", "'negative_feedback' can only be true (leave it out to ignore feedback)");
+    }
     List<Pattern> in = o.patterns("input_matches", 0);
     List<Pattern> out = o.patterns("output_matches", 0);
     return new Condition(o.whole("output_chars_over", 0, Long.MAX_VALUE / 2), o.whole("output_tokens_over", 0, Long.MAX_VALUE / 2),
         in.isEmpty() ? null : in.get(0), out.isEmpty() ? null : out.get(0), o.number("latency_ms_over", 0, 1e9),
-        o.number("cost_over", 0, 1e9), o.strings("finish_reason"));
+        o.number("cost_over", 0, 1e9), o.strings("finish_reason"), negative);
   }
 
+  /** Whether the span-side conditions hold ({@code negative_feedback} is not looked at here). */
   public boolean test(Subject s) {
     if (outputCharsOver != null && s.output().length() <= outputCharsOver) return false;
     if (outputTokensOver != null && (s.outputTokens() == null || s.outputTokens() <= outputTokensOver)) return false;
@@ -54,6 +63,7 @@ public record Condition(
     if (latencyMsOver != null) parts.add("latency_ms_over");
     if (costOver != null) parts.add("cost_over");
     if (!finishReason.isEmpty()) parts.add("finish_reason");
+    if (negativeFeedback) parts.add("negative_feedback");
     return String.join("+", parts);
   }
 }

@@ -2,6 +2,7 @@ package dev.vigil.server.scoring.sampling;
 
 import dev.vigil.server.scoring.eval.Subject;
 import dev.vigil.storage.Dimension;
+import java.util.function.Predicate;
 
 /**
  * Decides whether a scorecard scores a subject. The base decision is a pure function of the trace
@@ -22,7 +23,15 @@ public final class Sampler {
   private Sampler() {}
 
   public static Decision decide(String card, SamplingPolicy p, Subject s, StratumCounts counts) {
-    Decision d = base(card, p, s);
+    return decide(card, p, s, counts, traceId -> false);
+  }
+
+  /**
+   * As above; {@code negativeFeedback} tells whether a trace has negative feedback already, and is
+   * asked only for a {@code negative_feedback} rule whose rate and other conditions hold.
+   */
+  public static Decision decide(String card, SamplingPolicy p, Subject s, StratumCounts counts, Predicate<String> negativeFeedback) {
+    Decision d = base(card, p, s, negativeFeedback);
     if (p.stratifyBy() == null || p.minPerStratum() <= 0) return d;
     String stratum = stratum(p.stratifyBy(), s);
     long window = Math.floorDiv(s.startEpochNanos(), p.window().toNanos());
@@ -36,13 +45,35 @@ public final class Sampler {
     return new Decision(true, "stratum:" + stratum);
   }
 
-  private static Decision base(String card, SamplingPolicy p, Subject s) {
+  private static Decision base(String card, SamplingPolicy p, Subject s, Predicate<String> negativeFeedback) {
     if (p.errorsAlways() && s.error()) return new Decision(true, "error");
     double u = TraceHash.unit(card, s.traceId());
     for (SamplingPolicy.Target t : p.targeted()) {
-      if (u < t.rate() && t.when().test(s)) return new Decision(true, "targeted:" + t.when().describe());
+      if (u < t.rate() && t.when().test(s) && (!t.when().negativeFeedback() || negativeFeedback.test(s.traceId()))) {
+        return new Decision(true, "targeted:" + t.when().describe());
+      }
     }
     return u < p.rate() ? new Decision(true, "rate") : Decision.SKIP;
+  }
+
+  /**
+   * Negative feedback arrived for the subject's trace after it was read: sampled by the first
+   * {@code negative_feedback} rule that takes it (same hash), unless reading it without the
+   * feedback already sampled it (then it is scored already). The stratum minimum is not replayed
+   * here; a subject it took has scores, which the caller checks.
+   */
+  public static Decision afterNegativeFeedback(String card, SamplingPolicy p, Subject s) {
+    if (base(card, p, s, traceId -> false).sampled()) return Decision.SKIP;
+    double u = TraceHash.unit(card, s.traceId());
+    for (SamplingPolicy.Target t : p.targeted()) {
+      if (t.when().negativeFeedback() && u < t.rate() && t.when().test(s)) return new Decision(true, "targeted:" + t.when().describe());
+    }
+    return Decision.SKIP;
+  }
+
+  /** Whether any targeted rule asks for negative feedback. */
+  public static boolean wantsNegativeFeedback(SamplingPolicy p) {
+    return p.targeted().stream().anyMatch(t -> t.when().negativeFeedback());
   }
 
   /** The subject's value of a dimension; "" when it has none, so missing values form one stratum. */

@@ -88,7 +88,7 @@ class SamplerTest {
 
   @Test
   void targetedRulesSampleAtTheirOwnRate() {
-    Condition sensitive = new Condition(null, null, Pattern.compile("(?i)refund"), null, null, null, List.of());
+    Condition sensitive = new Condition(null, null, Pattern.compile("(?i)refund"), null, null, null, List.of(), false);
     SamplingPolicy p = new SamplingPolicy(0.01, null, 0, Duration.ofHours(1),
         List.of(new SamplingPolicy.Target(sensitive, 0.5)), true);
     List<String> ids = traceIds(9, N);
@@ -101,6 +101,34 @@ class SamplerTest {
     assertBinomial(hits, N, 0.5);
     long other = ids.stream().filter(id -> Sampler.decide("s", p, subject(id), StratumCounts.empty()).sampled()).count();
     assertBinomial(other, N, 0.01);
+  }
+
+  @Test
+  void negativeFeedbackRulesSampleOnlyTracesWithNegativeFeedback() {
+    Condition unhappy = new Condition(null, null, null, null, null, null, List.of(), true);
+    SamplingPolicy p = new SamplingPolicy(0.1, null, 0, Duration.ofHours(1), List.of(new SamplingPolicy.Target(unhappy, 0.6)), true);
+    List<String> ids = traceIds(13, N);
+    long whenRead = 0;
+    long later = 0;
+    for (String id : ids) {
+      Sampler.Decision plain = Sampler.decide("s", p, subject(id), StratumCounts.empty());
+      Sampler.Decision withFeedback = Sampler.decide("s", p, subject(id), StratumCounts.empty(), trace -> trace.equals(id));
+      Sampler.Decision after = Sampler.afterNegativeFeedback("s", p, subject(id));
+      if (withFeedback.sampled()) whenRead++;
+      if (after.sampled()) later++;
+      if (plain.sampled()) {
+        assertThat(plain.reason()).isEqualTo("rate");
+        assertThat(after.sampled()).as("already scored when read").isFalse();
+      }
+      if (withFeedback.sampled() && !plain.sampled()) assertThat(withFeedback.reason()).isEqualTo("targeted:negative_feedback");
+      // a trace is scored once, whichever way the feedback arrives: before reading or after
+      assertThat(plain.sampled() || after.sampled()).isEqualTo(withFeedback.sampled());
+      if (after.sampled()) assertThat(after.reason()).isEqualTo("targeted:negative_feedback");
+    }
+    assertBinomial(whenRead, N, 0.6);
+    assertBinomial(later, N, 0.5);
+    assertThat(Sampler.wantsNegativeFeedback(p)).isTrue();
+    assertThat(Sampler.wantsNegativeFeedback(rate(1))).isFalse();
   }
 
   @Test

@@ -108,4 +108,20 @@ class ScorecardParserTest {
         .hasMessageContaining("f.yaml:7:3: 'window' must be a duration like 30m, 1h or 1d, got 'soon'")
         .hasMessageContaining("f.yaml:9:") .hasMessageContaining("is not a valid regular expression");
   }
+
+  @Test
+  void negativeFeedbackRules() {
+    Scorecard c = PARSER.parse(GOOD.replace("output_tokens_over: 400", "negative_feedback: true, output_chars_over: 10"), "f.yaml", "x");
+    var when = c.sampling().targeted().get(0).when();
+    assertThat(when.negativeFeedback()).isTrue();
+    assertThat(when.outputCharsOver()).isEqualTo(10);
+    assertThat(when.describe()).isEqualTo("output_chars_over+negative_feedback");
+    assertThat(PARSER.parse(GOOD, "f.yaml", "x").sampling().targeted().get(0).when().negativeFeedback()).isFalse();
+    assertThatThrownBy(() -> PARSER.parse(GOOD.replace("output_tokens_over: 400", "negative_feedback: false"), "f.yaml", "x"))
+        .hasMessageContaining("f.yaml:9:").hasMessageContaining("'negative_feedback' can only be true");
+    assertThatThrownBy(() -> PARSER.parse(GOOD.replace("output_tokens_over: 400", "negative_feedback: often"), "f.yaml", "x"))
+        .hasMessageContaining("f.yaml:9:").hasMessageContaining("'negative_feedback' must be true or false");
+    assertThatThrownBy(() -> PARSER.parse(GOOD.replace("output_tokens_over: 400", "negative_feedbak: true"), "f.yaml", "x"))
+        .hasMessageContaining("unknown key 'negative_feedbak'").hasMessageContaining("negative_feedback");
+  }
 }
