@@ -216,7 +216,7 @@ final class ConditionParser {
 
   private Clause.Bound baseline(double factor) {
     Clause.Bound.Pin pin = null;
-    if (i < tokens.size() && Set.of("prompt_version", "model", "release").contains(tokens.get(i).text) && tokens.get(i).kind.equals("word")) {
+    if (i < tokens.size() && tokens.get(i).kind.equals("word") && Clause.Bound.Pin.ALLOWED.stream().anyMatch(d -> d.wireName().equals(tokens.get(i).text))) {
       Dimension dimension = Dimension.fromWireName(tokens.get(i++).text);
       Token value = next("the " + dimension.wireName() + " the baseline is pinned to, e.g. v1 or 'gpt-4.1'");
       if (value.kind.equals("sym") || value.text.isBlank()) throw error(value.at, "'" + value.text + "' is not a " + dimension.wireName() + "; quote it, e.g. 'gpt-4.1'");
