@@ -8,6 +8,7 @@ import dev.vigil.storage.Dimension;
 import dev.vigil.storage.MonitorStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,25 +63,30 @@ final class ClauseEvaluator {
         text += String.format(Locale.ROOT, " (budget %s)", Conditions.value(rule.budget()));
       }
       case Clause.Bound.Baseline b -> {
-        Double base = baseline(projectId, c.metric(), b, slice, now, window, min);
-        if (base == null) return new Outcome(false, null, text + "; no baseline with " + min + " samples in the last " + Durations.format(b.period()));
+        if (b.range() != null && b.range().to().toEpochMilli() * 1_000_000L > now) {
+          return new Outcome(false, null, text + "; the baseline period " + b.range() + " is not over yet");
+        }
+        Double base = baseline(projectId, c.metric(), b, pinned(slice, b.pin()), now, window, min);
+        if (base == null) return new Outcome(false, null, text + "; no baseline with " + min + " samples in " + b.describe());
         threshold = b.factor() * base;
-        text += String.format(Locale.ROOT, " (baseline %s%s)", Conditions.value(base), b.sameHour() ? ", same hour of earlier weeks" : "");
+        text += String.format(Locale.ROOT, " (baseline %s%s%s)", Conditions.value(base), b.sameHour() ? ", same hour of earlier weeks" : "",
+            b.range() != null || b.pin() != null ? ", " + b.describe() : "");
       }
     }
     return new Outcome(c.comparison().holds(current.value(), threshold), current.value(), text);
   }
 
-  /** Trailing: the period before the window (sums scaled to the window's length); same hour: the same window 1, 2, … weeks back, averaged. */
+  /** Trailing: the period before the window, or the fixed range (sums scaled to the window's length); same hour: the same window 1, 2, … weeks back, averaged. */
   private Double baseline(long projectId, MetricRef metric, Clause.Bound.Baseline b, Map<Dimension, List<String>> slice,
       long now, long window, int min) {
     if (!b.sameHour()) {
-      long from = now - b.period().toNanos();
-      MetricSource.Reading r = source.read(projectId, metric, slice, from, now - window);
+      long from = b.range() == null ? now - b.period().toNanos() : b.range().from().toEpochMilli() * 1_000_000L;
+      long to = b.range() == null ? now - window : b.range().to().toEpochMilli() * 1_000_000L;
+      MetricSource.Reading r = source.read(projectId, metric, slice, from, to);
       if (r == null || r.samples() < min) return null;
       // sums (calls, cost, tokens) grow with the range: scale the period's sum to one window
       boolean additive = metric instanceof MetricRef.Window w && w.metric().additive();
-      return additive ? r.value() * window / (double) (now - window - from) : r.value();
+      return additive ? r.value() * window / (double) (to - from) : r.value();
     }
     long week = Duration.ofDays(7).toNanos();
     double sum = 0;
@@ -93,6 +99,15 @@ final class ClauseEvaluator {
       }
     }
     return weeks == 0 ? null : sum / weeks;
+  }
+
+  /** The rule's slice with the pinned dimension set to the pinned value (replacing any filter of the rule on it). */
+  private static Map<Dimension, List<String>> pinned(Map<Dimension, List<String>> slice, Clause.Bound.Pin pin) {
+    if (pin == null) return slice;
+    Map<Dimension, List<String>> out = new EnumMap<>(Dimension.class);
+    out.putAll(slice);
+    out.put(pin.dimension(), List.of(pin.value()));
+    return out;
   }
 
   private Outcome trend(long projectId, Clause.Trend t, Map<Dimension, List<String>> slice, long now) {

@@ -2,7 +2,13 @@ package dev.vigil.server.alert;
 
 import dev.vigil.server.watch.chart.ChartParams;
 import dev.vigil.storage.SampleField;
+import dev.vigil.storage.Dimension;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,15 +23,18 @@ import java.util.regex.Pattern;
  *            | "trend" ["(" metric ")"] ("decreasing" | "increasing") "over" DURATION
  *            | ("ewma" | "cusum") "(" metric ("," NAME "=" NUMBER)* ")" "out" "of" "control"
  * metric    := NAME | NAME "." AGGREGATE ["(" NUMBER ")"] | ("psi" | "ks") "(" FIELD ")"
- * bound     := NUMBER | [NUMBER "*"] "baseline" [DURATION] ["same" "hour"] | [NUMBER "*"] "budget"
+ * bound     := NUMBER | [NUMBER "*"] "baseline" [pin] [DURATION | DATE ".." DATE] ["same" "hour"]
+ *            | [NUMBER "*"] "budget"
+ * pin       := ("prompt_version" | "model" | "release") (NAME | NUMBER | 'QUOTED')
  * </pre>
  * Errors name the token that is wrong and what was expected there. A drift metric (psi, ks) already
  * compares the window with the week before, so it is only compared with a number.
  */
 final class ConditionParser {
   private static final Pattern TOKEN = Pattern.compile(
-      "\\s*(?:(?<dur>[0-9]+[smhd])(?![A-Za-z0-9_])|(?<num>-?[0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)"
-          + "|(?<word>[A-Za-z][A-Za-z0-9_-]*)|(?<sym>>=|<=|>|<|[().,=*]))");
+      "\\s*(?:(?<date>[0-9]{4}-[0-9]{2}-[0-9]{2}(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?)?Z?)(?![A-Za-z0-9_])|'(?<str>[^']*)'"
+          + "|(?<dur>[0-9]+[smhd])(?![A-Za-z0-9_])|(?<num>-?[0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)"
+          + "|(?<word>[A-Za-z][A-Za-z0-9_-]*)|(?<sym>>=|<=|>|<|\\.\\.|[().,=*]))");
   private static final Duration DEFAULT_BASELINE = Duration.ofDays(7);
 
 
@@ -42,7 +51,7 @@ final class ConditionParser {
     while (at < source.length()) {
       if (source.substring(at).isBlank()) break;
       if (!m.find(at) || m.start() != at) throw error(firstNonBlank(at), "unexpected character '" + source.charAt(firstNonBlank(at)) + "'");
-      String kind = m.group("dur") != null ? "dur" : m.group("num") != null ? "num" : m.group("word") != null ? "word" : "sym";
+      String kind = m.group("date") != null ? "date" : m.group("str") != null ? "str" : m.group("dur") != null ? "dur" : m.group("num") != null ? "num" : m.group("word") != null ? "word" : "sym";
       tokens.add(new Token(m.group(kind), kind, m.start(kind)));
       at = m.end();
     }
@@ -199,17 +208,52 @@ final class ConditionParser {
         return new Clause.Bound.Budget(factor);
       }
       case "baseline" -> {
-        Duration period = peekKind("dur") ? duration("a baseline period") : DEFAULT_BASELINE;
-        boolean sameHour = false;
-        if (peekWord("same")) {
-          i++;
-          expectWord("hour");
-          sameHour = true;
-          if (period.compareTo(Duration.ofDays(7)) < 0) throw error(tokens.get(i - 1).at, "'same hour' compares with earlier weeks: the baseline period must be at least 7d");
-        }
-        return new Clause.Bound.Baseline(factor, period, sameHour);
+        return baseline(factor);
       }
       default -> throw error(word.at, "'" + word.text + "' is not a threshold; expected a number, '<factor> * baseline [7d] [same hour]' or '<factor> * budget'");
+    }
+  }
+
+  private Clause.Bound baseline(double factor) {
+    Clause.Bound.Pin pin = null;
+    if (i < tokens.size() && tokens.get(i).kind.equals("word") && Clause.Bound.Pin.ALLOWED.stream().anyMatch(d -> d.wireName().equals(tokens.get(i).text))) {
+      Dimension dimension = Dimension.fromWireName(tokens.get(i++).text);
+      Token value = next("the " + dimension.wireName() + " the baseline is pinned to, e.g. v1 or 'gpt-4.1'");
+      if (value.kind.equals("sym") || value.text.isBlank()) throw error(value.at, "'" + value.text + "' is not a " + dimension.wireName() + "; quote it, e.g. 'gpt-4.1'");
+      pin = new Clause.Bound.Pin(dimension, value.text);
+    }
+    Duration period = DEFAULT_BASELINE;
+    Clause.Bound.Range range = null;
+    if (peekKind("dur")) {
+      period = duration("a baseline period");
+    } else if (peekKind("date")) {
+      Token from = tokens.get(i);
+      Instant start = instant(next("a date"));
+      expectSym("..");
+      Instant end = instant(next("the end date of the baseline period, e.g. 2026-11-08"));
+      if (!start.isBefore(end)) throw error(from.at, "the baseline period " + from.text + ".." + tokens.get(i - 1).text + " is empty; the end (exclusive) must come after the start");
+      range = new Clause.Bound.Range(start, end);
+      period = Duration.between(start, end);
+    }
+    boolean sameHour = false;
+    if (peekWord("same")) {
+      i++;
+      expectWord("hour");
+      sameHour = true;
+      if (range != null) throw error(tokens.get(i - 2).at, "'same hour' compares with earlier weeks before the window; it does not go with a fixed period");
+      if (period.compareTo(Duration.ofDays(7)) < 0) throw error(tokens.get(i - 1).at, "'same hour' compares with earlier weeks: the baseline period must be at least 7d");
+    }
+    return new Clause.Bound.Baseline(factor, period, sameHour, range, pin);
+  }
+
+  /** A date (midnight) or date-time, always UTC. */
+  private Instant instant(Token t) {
+    if (!t.kind.equals("date")) throw error(t.at, "'" + t.text + "' is not a date; expected e.g. 2026-11-01 or 2026-11-01T09:30 (UTC)");
+    String text = t.text.endsWith("Z") ? t.text.substring(0, t.text.length() - 1) : t.text;
+    try {
+      return text.contains("T") ? LocalDateTime.parse(text).toInstant(ZoneOffset.UTC) : LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw error(t.at, "'" + t.text + "' is not a valid date");
     }
   }
 

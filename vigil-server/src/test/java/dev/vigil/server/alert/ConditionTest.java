@@ -21,6 +21,11 @@ class ConditionTest {
         "faithfulness.pass_rate < 0.8",
         "latency_p95_ms > 1.5 * baseline 7d",
         "count < 0.5 * baseline 28d same hour for 15m",
+        "latency_p95_ms > 1.5 * baseline 2026-11-01..2026-11-08",
+        "error_rate > 2.0 * baseline 2026-11-01T09:30..2026-11-01T17:00 for 5m",
+        "answer_relevance.p50 < 0.9 * baseline prompt_version v1 7d",
+        "count < 0.5 * baseline model 'gpt-4.1' 28d same hour",
+        "cost > baseline release '2026.11.2' 2026-11-01..2026-11-08",
         "daily_cost > 1.2 * budget",
         "ewma(latency_p95_ms) out of control",
         "ewma(error_rate, lambda=0.2, L=3.0, warmup=30) out of control for 10m",
@@ -66,8 +71,27 @@ class ConditionTest {
     assertError("ewma(psi(cost)) out of control", "column 1: 'psi(cost)' compares the window with the week before; it cannot be charted");
     assertError("psi(cost) > 0.2 and trend decreasing over 30m", "column 21: 'psi(cost)' compares the window with the week before; it cannot be trended");
     assertError("cost > 2 * baseline 3d same hour", "must be at least 7d");
+    assertError("cost > 2 * baseline 2026-11-08..2026-11-01", "column 21: the baseline period 2026-11-08..2026-11-01 is empty");
+    assertError("cost > 2 * baseline 2026-11-01..7d", "column 33: '7d' is not a date");
+    assertError("cost > 2 * baseline 2026-11-01 2026-11-08", "column 32: expected '..' but found '2026-11-08'");
+    assertError("cost > 2 * baseline 2026-13-01..2026-11-08", "column 21: '2026-13-01' is not a valid date");
+    assertError("cost > 2 * baseline 2026-11-01..2026-11-29 same hour", "column 44: 'same hour' compares with earlier weeks before the window");
+    assertError("cost > 2 * baseline prompt_version", "ends too early; expected the prompt_version the baseline is pinned to");
+    assertError("cost > 2 * baseline model * 7d", "column 27: '*' is not a model; quote it");
     assertError("cost > 2 $", "column 10: unexpected character '$'");
     assertError("", "condition is empty");
+  }
+
+  @Test
+  void fixedAndPinnedBaselines() {
+    assertThat(((Clause.Compare) Condition.parse("cost > 2 * baseline 2026-11-01..2026-11-02T12:00Z").clauses().get(0)).bound())
+        .isEqualTo(new Clause.Bound.Baseline(2, Duration.ofHours(36), false,
+            new Clause.Bound.Range(java.time.Instant.parse("2026-11-01T00:00:00Z"), java.time.Instant.parse("2026-11-02T12:00:00Z")), null));
+    assertThat(((Clause.Compare) Condition.parse("answer_relevance.p50 < 0.9 * baseline prompt_version v1").clauses().get(0)).bound())
+        .isEqualTo(new Clause.Bound.Baseline(0.9, Duration.ofDays(7), false, null,
+            new Clause.Bound.Pin(dev.vigil.storage.Dimension.PROMPT_VERSION, "v1")));
+    // the plain forms are unchanged
+    assertThat(Condition.parse("cost > 2 * baseline").toString()).isEqualTo("cost > 2.0 * baseline 7d");
   }
 
   @Test
