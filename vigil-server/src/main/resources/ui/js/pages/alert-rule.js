@@ -6,6 +6,7 @@ import { api } from '../api.js';
 import { link, go } from '../router.js';
 import { errorBox, loading, panel } from '../components.js';
 import { rulePreview, previewLegend } from '../chart/rule-preview.js';
+import { controlChart, chartSummary } from '../chart/control-chart.js';
 
 export default { title: 'Alert rule', filters: false, render };
 
@@ -28,6 +29,7 @@ async function render(view, ctx) {
   const chart = h('div.rule-preview-chart');
   const legend = h('div');
   let channels = [];
+  let current = null;
   try {
     const rules = await api('/api/v1/alerts/rules', { signal: ctx.signal });
     channels = rules.channels;
@@ -36,6 +38,7 @@ async function render(view, ctx) {
       if (!r) throw new Error(`No rule '${editing}' in this project.`);
       if (r.source === 'file') throw new Error(`'${editing}' is defined in the rules file and is read-only here.`);
       text.value = r.text;
+      current = r;
     } else {
       text.value = EXAMPLE;
     }
@@ -98,6 +101,27 @@ async function render(view, ctx) {
       message), { wide: true }),
     panel('Preview', h('div', null, legend, chart), { wide: true, id: 'rule-preview',
       sub: 'the metric at each evaluation, the threshold, and when the rule would have been pending or firing' }));
+  if (current && /\b(ewma|cusum)\(/.test(current.condition)) view.append(chartPanel(current));
   if (editing) preview();
   else mount(chart, h('p.state.empty', null, 'Press Preview to replay the rule over past traffic.'));
+}
+
+/** The rule's control chart(s) as the evaluator keeps them, for one group (a group_by rule picks one). */
+function chartPanel(rule) {
+  const body = h('div.control-charts');
+  const group = h('input', { name: 'group', 'aria-label': 'Group', placeholder: `${rule.group_by} value` });
+  const show = async () => {
+    mount(body, loading('Loading the control chart…'));
+    try {
+      const r = await api(`/api/v1/alerts/rules/${encodeURIComponent(rule.name)}/chart`, { query: { group: group.value || undefined } });
+      mount(body, ...r.charts.flatMap((c) => [chartSummary(c), controlChart(h('div.control-chart-box'), c)]));
+    } catch (e) {
+      mount(body, errorBox(e, show, 'Cannot load the control chart'));
+    }
+  };
+  show();
+  return panel('Control chart', h('div', null,
+    rule.group_by ? h('div.actions', null, h('label', null, `${rule.group_by} `, group),
+      h('button.btn', { type: 'button', onclick: show }, 'Show')) : null, body),
+  { wide: true, id: 'rule-chart', sub: 'the metric per window, the chart statistic, its centre line and control limits; red rings: out of control' });
 }

@@ -6,6 +6,7 @@ import { api } from '../api.js';
 import { link } from '../router.js';
 import { badge, fill, panel, table } from '../components.js';
 import * as f from '../format.js';
+import { changesPanel } from './changes-panel.js';
 
 export default { title: 'Alerts', filters: false, render };
 
@@ -24,7 +25,8 @@ async function render(view, ctx) {
     panel('Rules', rules, { wide: true, id: 'alerts-rules' }),
     panel('Silences', h('div', null, silenceForm(ctx, () => loadSilences()), silences), { wide: true, id: 'alerts-silences' }),
     panel('History', history, { wide: true, id: 'alerts-history' }),
-    panel('Deliveries', deliveries, { wide: true, id: 'alerts-deliveries' }));
+    panel('Deliveries', deliveries, { wide: true, id: 'alerts-deliveries' }),
+    changesPanel(ctx));
   const opts = { signal: ctx.signal };
   const loadSilences = () => fill(silences, () => api('/api/v1/alerts/silences', opts), (r) => (r.silences.length ? table([
     { label: 'Matchers', value: (x) => Object.entries(x.matchers).map(([k, v]) => `${k}=${v}`).join(', ') },

@@ -128,7 +128,7 @@ public final class AlertEvaluator {
     return out;
   }
 
-  private static Map<Dimension, List<String>> slice(AlertRule rule, String group) {
+  static Map<Dimension, List<String>> slice(AlertRule rule, String group) {
     Map<Dimension, List<String>> slice = new EnumMap<>(Dimension.class);
     slice.putAll(rule.where());
     if (rule.groupBy() != null) slice.put(rule.groupBy(), List.of(group));

@@ -72,6 +72,11 @@ public final class Alerting implements AutoCloseable {
     return new RulePreview(storage, file.channels());
   }
 
+  /** Reads a rule's control-chart state and recent windows for the UI. */
+  public ChartView charts() {
+    return new ChartView(storage);
+  }
+
   /** One evaluation of every rule for every project. */
   void evaluateAll() {
     for (Project p : storage.projectStore().listProjects()) {

@@ -131,7 +131,7 @@ final class ClauseEvaluator {
     ControlChart chart = new ControlChart(c.params());
     long window = rule.window().toNanos();
     long aligned = Math.floorDiv(now, window) * window;
-    String key = rule.name() + '\n' + group + '\n' + c;
+    String key = chartKey(rule, group, c);
     ChartState state = monitor.chart(projectId, key)
         .orElse(ChartState.start(aligned - (c.params().warmup() + 1L) * window));
     ChartState before = state;
@@ -159,6 +159,11 @@ final class ClauseEvaluator {
     return new Outcome(out, s, String.format(Locale.ROOT, "cusum(%s) is %s (%s), decision interval %s, in-control mean %s",
         c.metric().text(), Conditions.value(s), state.cusumHigh() >= state.cusumLow() ? "upward" : "downward",
         Conditions.value(c.params().h()), Conditions.value(state.mean())));
+  }
+
+  /** Where a chart clause keeps its state: one chart per rule, group and clause text. */
+  static String chartKey(AlertRule rule, String group, Clause.Chart c) {
+    return rule.name() + '\n' + group + '\n' + c;
   }
 
   static List<Outcome> all(ClauseEvaluator e, long projectId, AlertRule rule, String group, Map<Dimension, List<String>> slice, long now) {

@@ -58,6 +58,7 @@ public final class HttpApi implements AutoCloseable {
           new VariantService(storage), clock).register(c.routes);
       new AlertRoutes(authn, alerting.ruleBook(), storage.alertStore(), storage.deliveryStore()).register(c.routes);
       new AlertRuleRoutes(authn, alerting.ruleBook(), alerting.preview(), clock).register(c.routes);
+      new AlertChartRoutes(authn, alerting.ruleBook(), alerting.charts(), clock).register(c.routes);
       new SilenceRoutes(authn, storage.alertRuleStore(), clock).register(c.routes);
     });
   }
