@@ -76,7 +76,7 @@ public final class AlertEvaluator {
       Notifications notifications, Clock clock, String baseUrl, Silencer silencer) {
     this.metrics = metrics;
     this.alerts = alerts;
-    this.clauses = new ClauseEvaluator(new MetricSource(metrics, monitors, samples), monitors);
+    this.clauses = new ClauseEvaluator(new MetricSource(metrics, monitors, samples, signals), monitors);
     this.correlator = new ChangeCorrelator(signals, CHANGE_LOOKBACK, Duration.ofHours(2));
     this.notifications = notifications;
     this.clock = clock;

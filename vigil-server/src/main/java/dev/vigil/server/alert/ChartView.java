@@ -33,7 +33,7 @@ public final class ChartView {
 
   public ChartView(Storage storage) {
     this.monitor = storage.monitorStore();
-    this.source = new MetricSource(storage.metricStore(), monitor, storage.sampleStore());
+    this.source = new MetricSource(storage.metricStore(), monitor, storage.sampleStore(), storage.signalStore());
   }
 
   /** The rule's chart clauses (empty: the rule has none). */

@@ -162,8 +162,13 @@ final class ConditionParser {
     i++;
     Token agg = next("an aggregate after '" + name.text + ".' (" + MetricRef.Aggregate.names() + ")");
     if (name.text.equals("feedback")) {
-      if (!agg.text.equals("positive_rate")) throw error(agg.at, "'feedback." + agg.text + "' is unknown; expected feedback.positive_rate");
-      return new MetricRef.PositiveFeedback();
+      if (agg.text.equals("positive_rate")) return new MetricRef.PositiveFeedback();
+      MetricRef.FeedbackRate.Rate rate = MetricRef.FeedbackRate.Rate.of(agg.text);
+      if (rate == null) {
+        throw error(agg.at, "'feedback." + agg.text + "' is unknown; expected feedback.positive_rate, coverage, "
+            + "correction_rate, follow_up_rate, abandonment_rate or copy_rate");
+      }
+      return new MetricRef.FeedbackRate(rate);
     }
     MetricRef.Aggregate aggregate = MetricRef.Aggregate.of(agg.text);
     if (aggregate == null) throw error(agg.at, "'" + agg.text + "' is not a score aggregate; expected one of " + MetricRef.Aggregate.names());

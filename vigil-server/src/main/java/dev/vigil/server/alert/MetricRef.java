@@ -1,5 +1,6 @@
 package dev.vigil.server.alert;
 
+import dev.vigil.storage.FeedbackCounts;
 import dev.vigil.storage.SampleField;
 import java.time.Duration;
 import java.util.Locale;
@@ -43,6 +44,42 @@ public sealed interface MetricRef {
 
     public String text() {
       return test + "(" + field.wireName() + ")";
+    }
+  }
+
+  /**
+   * A behavioural feedback rate over the slice's traces whose root starts in the window, from the
+   * feedback metrics ({@code GET /api/v1/feedback/metrics}): the share of traces with explicit
+   * feedback, or with a correction, a follow-up question, an abandonment, a copied answer.
+   */
+  record FeedbackRate(Rate rate) implements MetricRef {
+    public String text() {
+      return "feedback." + rate.wireName();
+    }
+
+    public enum Rate {
+      COVERAGE(FeedbackCounts::coverage), CORRECTION_RATE(FeedbackCounts::correctionRate),
+      FOLLOW_UP_RATE(FeedbackCounts::followUpRate), ABANDONMENT_RATE(FeedbackCounts::abandonmentRate),
+      COPY_RATE(FeedbackCounts::copyRate);
+
+      private final java.util.function.Function<FeedbackCounts, Double> of;
+
+      Rate(java.util.function.Function<FeedbackCounts, Double> of) {
+        this.of = of;
+      }
+
+      public Double of(FeedbackCounts counts) {
+        return of.apply(counts);
+      }
+
+      public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+      }
+
+      static Rate of(String name) {
+        for (Rate r : values()) if (r.wireName().equals(name)) return r;
+        return null;
+      }
     }
   }
 

@@ -6,6 +6,9 @@ import dev.vigil.server.watch.drift.KsTest;
 import dev.vigil.server.watch.drift.Psi;
 import dev.vigil.server.watch.drift.Verdict;
 import dev.vigil.storage.Dimension;
+import dev.vigil.storage.FeedbackCounts;
+import dev.vigil.storage.FeedbackRateQuery;
+import dev.vigil.storage.FeedbackRates;
 import dev.vigil.storage.MetricOrder;
 import dev.vigil.storage.MetricQuery;
 import dev.vigil.storage.MetricRow;
@@ -13,6 +16,7 @@ import dev.vigil.storage.MetricScope;
 import dev.vigil.storage.MetricStore;
 import dev.vigil.storage.MonitorStore;
 import dev.vigil.storage.SampleStore;
+import dev.vigil.storage.SignalStore;
 import dev.vigil.storage.SpanFilter;
 import dev.vigil.storage.TimedValue;
 import java.time.Duration;
@@ -38,11 +42,13 @@ final class MetricSource {
   private final MetricStore metrics;
   private final MonitorStore monitor;
   private final SampleStore samples;
+  private final SignalStore signals;
 
-  MetricSource(MetricStore metrics, MonitorStore monitor, SampleStore samples) {
+  MetricSource(MetricStore metrics, MonitorStore monitor, SampleStore samples, SignalStore signals) {
     this.metrics = metrics;
     this.monitor = monitor;
     this.samples = samples;
+    this.signals = signals;
   }
 
   /** The metric over [from, to), or null when the range holds nothing to compute it from. */
@@ -63,7 +69,21 @@ final class MetricSource {
       case MetricRef.PositiveFeedback f -> buckets(monitor.thumbsValues(projectId, filter, MAX_VALUES), from, bucket,
           v -> Arrays.stream(v).average().orElse(Double.NaN));
       case MetricRef.Drift d -> bucket != null ? List.of() : drift(projectId, d, slice, from, to);
+      case MetricRef.FeedbackRate f -> feedback(projectId, f.rate(), filter, bucket);
     };
+  }
+
+  /** One reading per bucket (or for the whole range) that has traces; its samples are the traces. */
+  private List<Reading> feedback(long projectId, MetricRef.FeedbackRate.Rate rate, SpanFilter filter, Duration bucket) {
+    FeedbackRates rates = signals.feedbackRates(projectId,
+        new FeedbackRateQuery(filter, bucket, FeedbackRateQuery.DEFAULT_POSITIVE_RATING));
+    List<FeedbackCounts> counts = bucket == null ? List.of(rates.total()) : rates.buckets();
+    List<Reading> out = new ArrayList<>();
+    for (FeedbackCounts c : counts) {
+      Double v = rate.of(c);
+      if (v != null) out.add(new Reading(bucket == null ? filter.fromEpochNanos() : c.bucketStartEpochNanos(), v, c.traces()));
+    }
+    return out;
   }
 
   /**

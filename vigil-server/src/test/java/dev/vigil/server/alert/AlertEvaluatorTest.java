@@ -209,6 +209,31 @@ class AlertEvaluatorTest {
         .satisfies(a -> assertThat(a.value()).isCloseTo(1 / 3d, org.assertj.core.data.Offset.offset(1e-9)));
   }
 
+  @Test
+  void behaviouralFeedbackRatesAreShareOfTheSlicesTraces() {
+    List<Span> spans = new ArrayList<>();
+    for (int i = 0; i < 8; i++) spans.add(TestObjects.llm(TestObjects.traceId(), null, nanos(T0.minusSeconds(30)) + i, "gpt-4o").build());
+    storage.spanConsumer().accept(project, spans, List.of());
+    storage.flush();
+    List<dev.vigil.model.Feedback> feedback = new ArrayList<>();
+    for (int i = 0; i < 3; i++) { // 3 of 8 traces abandoned, one of them twice: traces count, not signals
+      feedback.add(new dev.vigil.model.Feedback("a" + i, spans.get(i).traceId(), dev.vigil.model.FeedbackKind.ABANDONED,
+          null, null, null, nanos(T0)));
+    }
+    feedback.add(new dev.vigil.model.Feedback("a-again", spans.get(0).traceId(), dev.vigil.model.FeedbackKind.ABANDONED,
+        null, null, null, nanos(T0)));
+    storage.signalStore().putFeedback(project, feedback);
+    AlertRule leaving = new AlertRule("leaving", Severity.WARNING, Condition.parse("feedback.abandonment_rate > 0.3"),
+        Duration.ofMinutes(5), Map.of(), null, 8, List.of("hook"), null, null);
+    AlertRule fewTraces = new AlertRule("few", Severity.WARNING, Condition.parse("feedback.abandonment_rate > 0.3"),
+        Duration.ofMinutes(5), Map.of(), null, 9, List.of("hook"), null, null);
+    evaluator().evaluate(project, List.of(leaving, fewTraces));
+    assertThat(storage.alertStore().instances(project)).singleElement().satisfies(a -> {
+      assertThat(a.rule()).isEqualTo("leaving"); // min_samples counts traces: 8 meets 8, not 9
+      assertThat(a.value()).isCloseTo(3 / 8d, org.assertj.core.data.Offset.offset(1e-9));
+    });
+  }
+
   private static long nanos(Instant i) {
     return i.getEpochSecond() * 1_000_000_000L;
   }

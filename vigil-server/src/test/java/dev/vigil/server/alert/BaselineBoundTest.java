@@ -31,7 +31,7 @@ class BaselineBoundTest {
     storage = DuckDbStorage.builder(dir).build();
     project = storage.projectStore().createProject("baselines", null).id();
     traffic = new Traffic(storage, project, 5);
-    clauses = new ClauseEvaluator(new MetricSource(storage.metricStore(), storage.monitorStore(), storage.sampleStore()),
+    clauses = new ClauseEvaluator(new MetricSource(storage.metricStore(), storage.monitorStore(), storage.sampleStore(), storage.signalStore()),
         storage.monitorStore());
   }
 

@@ -31,6 +31,8 @@ class ConditionTest {
         "ewma(error_rate, lambda=0.2, L=3.0, warmup=30) out of control for 10m",
         "cusum(answer_relevance.mean, h=6.0) out of control",
         "psi(input_tokens) > 0.2 for 30m",
+        "feedback.abandonment_rate > 0.2 for 15m",
+        "trend(feedback.follow_up_rate) increasing over 1h",
         "ks(latency_ms) >= 0.3 and error_rate > 0.01")) {
       assertThat(Condition.parse(text).toString()).isEqualTo(text);
     }
@@ -66,6 +68,7 @@ class ConditionTest {
     assertError("ewma(cost, lambda=2) out of control", "column 12: lambda must be in (0, 1]");
     assertError("ewma(cost) out of contrl", "expected 'control' but found 'contrl'");
     assertError("psx(input_tokens) > 0.2", "column 1: unknown function 'psx'");
+    assertError("feedback.happiness > 0.2", "column 10: 'feedback.happiness' is unknown; expected feedback.positive_rate, coverage");
     assertError("psi(input_token) > 0.2", "column 5: unknown field 'input_token'");
     assertError("psi(input_tokens) > 1.2 * baseline", "column 21: compare 'psi(input_tokens)' with a number");
     assertError("ewma(psi(cost)) out of control", "column 1: 'psi(cost)' compares the window with the week before; it cannot be charted");
