@@ -5,12 +5,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as rules write them: 30s, 5m, 2h, 1d. */
-final class Durations {
+public final class Durations {
   private static final Pattern SYNTAX = Pattern.compile("([0-9]+)([smhd])");
 
   private Durations() {}
 
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     Matcher m = SYNTAX.matcher(text == null ? "" : text.strip());
     if (!m.matches()) throw new IllegalArgumentException("duration '" + text + "' is not like 30s, 5m, 2h or 1d");
     long n = Long.parseLong(m.group(1));

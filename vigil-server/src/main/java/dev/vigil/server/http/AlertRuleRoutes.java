@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.server.alert.AlertRule;
 import dev.vigil.server.alert.AlertRules;
 import dev.vigil.server.alert.AlertsFile;
+import dev.vigil.server.alert.Durations;
 import dev.vigil.server.alert.RulePreview;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -137,15 +138,11 @@ final class AlertRuleRoutes {
 
   /** 30s, 5m, 2h, 1d, as in rules. */
   private static Duration duration(String text) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]+)([smhd])").matcher(text.strip());
-    if (!m.matches()) throw new ApiError(400, "'step' must be like 5m, 1h or 1d, got '" + text + "'");
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofDays(n);
-    };
+    try {
+      return Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, "'step' must be like 5m, 1h or 1d, got '" + text + "'");
+    }
   }
 
   static Map<String, Object> entry(AlertRules.Entry e) {

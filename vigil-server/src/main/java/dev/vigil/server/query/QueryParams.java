@@ -146,6 +146,13 @@ public final class QueryParams {
   private Duration bucket() {
     String v = one("bucket");
     if (v == null) return null;
+    Duration d = minutesHoursDays(v);
+    if (d == null) throw new IllegalArgumentException("'bucket' must look like 1m, 5m, 1h or 1d, got '" + v + "'");
+    return d;
+  }
+
+  /** A count of minutes, hours or days as the query parameters write it ("5m", "1h", "7d"), or null when it is not one. */
+  static Duration minutesHoursDays(String v) {
     String s = v.strip().toLowerCase(Locale.ROOT);
     try {
       long n = Long.parseLong(s.substring(0, s.length() - 1));
@@ -153,10 +160,10 @@ public final class QueryParams {
         case 'm' -> Duration.ofMinutes(n);
         case 'h' -> Duration.ofHours(n);
         case 'd' -> Duration.ofDays(n);
-        default -> throw new NumberFormatException();
+        default -> null;
       };
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException("'bucket' must look like 1m, 5m, 1h or 1d, got '" + v + "'");
+      return null;
     }
   }
 
@@ -172,25 +179,20 @@ public final class QueryParams {
     }
   }
 
-  private long time(String name, Instant fallback) {
+  /** ISO-8601 or epoch milliseconds; {@code fallback} when absent. */
+  long time(String name, Instant fallback) {
     String v = one(name);
-    Instant t;
-    if (v == null) {
-      t = fallback;
-    } else if (v.chars().allMatch(Character::isDigit)) {
-      t = Instant.ofEpochMilli(Long.parseLong(v));
-    } else {
-      try {
-        t = Instant.parse(v);
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("'" + name + "' must be an ISO-8601 time like 2026-11-22T10:00:00Z "
-            + "or epoch milliseconds, got '" + v + "'");
-      }
+    if (v == null) return EpochNanos.of(fallback);
+    try {
+      return EpochNanos.of(v.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(v)) : Instant.parse(v));
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw new IllegalArgumentException("'" + name + "' must be an ISO-8601 time like 2026-11-22T10:00:00Z "
+          + "or epoch milliseconds, got '" + v + "'");
     }
-    return EpochNanos.of(t);
   }
 
-  private String one(String name) {
+  /** The parameter's one value, null when absent or blank; given twice is an error. */
+  String one(String name) {
     List<String> values = params.get(name);
     if (values == null || values.isEmpty()) return null;
     if (values.size() > 1) throw new IllegalArgumentException("'" + name + "' was given more than once");

@@ -3,11 +3,8 @@ package dev.vigil.server.query;
 import dev.vigil.server.watch.Slices;
 import dev.vigil.storage.Dimension;
 import dev.vigil.storage.SpanFilter;
-import dev.vigil.util.EpochNanos;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,10 +20,12 @@ public final class WatchParams {
 
   private final Map<String, List<String>> params;
   private final Clock clock;
+  private final QueryParams values;
 
   public WatchParams(Map<String, List<String>> params, Clock clock) {
     this.params = params;
     this.clock = clock;
+    this.values = new QueryParams(params, clock);
   }
 
   /** Baseline and current slices. */
@@ -89,29 +88,14 @@ public final class WatchParams {
   }
 
   private String one(String name) {
-    List<String> values = params.get(name);
-    if (values == null || values.isEmpty()) return null;
-    if (values.size() > 1) throw new IllegalArgumentException("'" + name + "' was given more than once");
-    String v = values.get(0);
-    return v == null || v.isBlank() ? null : v;
+    return values.one(name);
   }
 
   private Duration duration(String name, Duration fallback) {
     String v = one(name);
     if (v == null) return fallback;
-    String s = v.strip().toLowerCase(Locale.ROOT);
-    Duration d;
-    try {
-      long n = Long.parseLong(s.substring(0, s.length() - 1));
-      d = switch (s.charAt(s.length() - 1)) {
-        case 'm' -> Duration.ofMinutes(n);
-        case 'h' -> Duration.ofHours(n);
-        case 'd' -> Duration.ofDays(n);
-        default -> throw new NumberFormatException();
-      };
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException("'" + name + "' must look like 30m, 1h or 7d, got '" + v + "'");
-    }
+    Duration d = QueryParams.minutesHoursDays(v);
+    if (d == null) throw new IllegalArgumentException("'" + name + "' must look like 30m, 1h or 7d, got '" + v + "'");
     if (d.compareTo(Duration.ofMinutes(1)) < 0 || d.compareTo(MAX_WINDOW) > 0) {
       throw new IllegalArgumentException("'" + name + "' must be between 1m and 90d, got '" + v + "'");
     }
@@ -119,13 +103,7 @@ public final class WatchParams {
   }
 
   private long time(String name) {
-    String v = one(name);
-    if (v == null) throw new IllegalArgumentException("'" + name + "' is required");
-    try {
-      return EpochNanos.of(v.chars().allMatch(Character::isDigit) ? Instant.ofEpochMilli(Long.parseLong(v)) : Instant.parse(v));
-    } catch (DateTimeParseException | NumberFormatException e) {
-      throw new IllegalArgumentException("'" + name + "' must be an ISO-8601 time like 2026-11-22T10:00:00Z "
-          + "or epoch milliseconds, got '" + v + "'");
-    }
+    if (one(name) == null) throw new IllegalArgumentException("'" + name + "' is required");
+    return values.time(name, null);
   }
 }
