@@ -1,5 +1,6 @@
 package dev.vigil.storage;
 
+import dev.vigil.model.Score;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,13 +34,15 @@ public interface ScoringStore {
   Optional<ScoringCheckpoint> checkpoint(long projectId);
 
   /**
-   * Advances the checkpoint and records tasks (new failures, retried ones) in one transaction, and
-   * deletes the tasks named in {@code doneTaskIds}. Tasks are upserted by id.
+   * Writes a page's scores (idempotent on their ids, as {@link SignalStore#putScores}), advances the
+   * checkpoint and records tasks (new failures, retried ones) in one transaction, and deletes the
+   * tasks named in {@code doneTaskIds}. Tasks are upserted by id.
    */
-  void commit(long projectId, ScoringCheckpoint checkpoint, List<ScoringTask> tasks, List<String> doneTaskIds);
+  void commit(long projectId, ScoringCheckpoint checkpoint, List<Score> scores, List<ScoringTask> tasks,
+      List<String> doneTaskIds);
 
-  /** Records and deletes tasks without moving the checkpoint (retries). */
-  void updateTasks(long projectId, List<ScoringTask> tasks, List<String> doneTaskIds);
+  /** Writes scores and records and deletes tasks in one transaction, without moving the checkpoint (retries). */
+  void updateTasks(long projectId, List<Score> scores, List<ScoringTask> tasks, List<String> doneTaskIds);
 
   /** Tasks waiting for a retry whose time has come, earliest first. */
   List<ScoringTask> dueTasks(long projectId, long nowEpochNanos, int limit);

@@ -23,9 +23,11 @@ final class DuckDbRetention implements Retention {
   private final SegmentFiles files;
   private final SegmentReader reader;
   private final GroupCommitLog log;
+  private final ScoreWriter scores;
 
-  DuckDbRetention(Database db, SegmentFiles files, SegmentReader reader, GroupCommitLog log) {
+  DuckDbRetention(Database db, SegmentFiles files, SegmentReader reader, GroupCommitLog log, ScoreWriter scores) {
     this.db = db;
+    this.scores = scores;
     this.files = files;
     this.reader = reader;
     this.log = log;
@@ -38,7 +40,7 @@ final class DuckDbRetention implements Retention {
     long deleted = db.transaction("retention", conn -> {
       long spans = delete(conn, "DELETE FROM span_index WHERE project_id = ? AND start_ns < ?", projectId, epochNanos);
       delete(conn, "DELETE FROM attachment_index WHERE project_id = ? AND time_ns < ?", projectId, epochNanos);
-      for (String table : List.of("score_rows", "feedback_rows", "change_rows")) {
+      for (String table : List.of("score_facts", "feedback_rows", "change_rows")) {
         delete(conn, "DELETE FROM " + table + " WHERE project_id = ? AND time_ns < ?", projectId, epochNanos);
       }
       delete(conn, "DELETE FROM scoring_tasks WHERE project_id = ? AND span_start_ns < ?", projectId, epochNanos);
@@ -64,6 +66,7 @@ final class DuckDbRetention implements Retention {
       }
       return spans;
     });
+    scores.purgeUnusedMetadata(projectId);
     for (long segment : expired) {
       reader.evict(projectId, (int) segment);
       try {

@@ -1,5 +1,6 @@
 package dev.vigil.storage.duckdb;
 
+import dev.vigil.model.Score;
 import dev.vigil.storage.ScoringCheckpoint;
 import dev.vigil.storage.ScoringStore;
 import dev.vigil.storage.ScoringTask;
@@ -23,8 +24,10 @@ final class DuckDbScoringStore implements ScoringStore {
 
   private final Database db;
   private final LogFeed feed;
+  private final ScoreWriter scores;
 
-  DuckDbScoringStore(Database db, LogFeed feed) {
+  DuckDbScoringStore(Database db, LogFeed feed, ScoreWriter scores) {
+    this.scores = scores;
     this.db = db;
     this.feed = feed;
   }
@@ -60,8 +63,9 @@ final class DuckDbScoringStore implements ScoringStore {
   }
 
   @Override
-  public void commit(long projectId, ScoringCheckpoint checkpoint, List<ScoringTask> tasks, List<String> doneTaskIds) {
-    db.transaction("scoring checkpoint", conn -> {
+  public void commit(long projectId, ScoringCheckpoint checkpoint, List<Score> scores, List<ScoringTask> tasks,
+      List<String> doneTaskIds) {
+    this.scores.write("scoring checkpoint", projectId, scores, conn -> {
       if (checkpoint.cursor() != null) {
         try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO scoring_checkpoint VALUES (?, ?, ?, ?)")) {
           ps.setLong(1, projectId);
@@ -77,9 +81,9 @@ final class DuckDbScoringStore implements ScoringStore {
   }
 
   @Override
-  public void updateTasks(long projectId, List<ScoringTask> tasks, List<String> doneTaskIds) {
-    if (tasks.isEmpty() && doneTaskIds.isEmpty()) return;
-    db.transaction("scoring tasks", conn -> {
+  public void updateTasks(long projectId, List<Score> scores, List<ScoringTask> tasks, List<String> doneTaskIds) {
+    if (scores.isEmpty() && tasks.isEmpty() && doneTaskIds.isEmpty()) return;
+    this.scores.write("scoring tasks", projectId, scores, conn -> {
       writeTasks(conn, projectId, tasks, doneTaskIds);
       return null;
     });

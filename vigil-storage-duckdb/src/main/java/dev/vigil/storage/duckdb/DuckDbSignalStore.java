@@ -20,51 +20,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Scores, feedback and change events: plain rows with a primary key on (project, id) make writes
- * idempotent, and DuckDB's own WAL makes them durable at commit. Scores come a page at a time from
- * the scoring pipeline (six per LLM call at 100 % sampling), so they are written through a table
- * function ({@link ScoreRowsScan}) rather than bound parameters.
+ * Scores, feedback and change events, made durable by DuckDB's own WAL at commit. Feedback and
+ * changes are plain rows with a primary key on (project, id); scores go through {@link ScoreWriter}.
  */
 final class DuckDbSignalStore implements SignalStore {
   private final Database db;
-  private final ScoreRowsScan scan;
+  private final ScoreWriter scores;
 
-  DuckDbSignalStore(Database db, ScoreRowsScan scan) {
+  DuckDbSignalStore(Database db, ScoreWriter scores) {
     this.db = db;
-    this.scan = scan;
-  }
-
-  /**
-   * One statement per batch over {@link ScoreRowsScan}: the batch is read once (a materialized CTE),
-   * each distinct metadata map is built once and joined to its rows, and the primary key on
-   * (project, id) drops scores already stored, so writes stay idempotent.
-   */
-  private static String insertScores(long key) {
-    return "WITH s AS MATERIALIZED (SELECT * FROM " + ScoreRowsScan.NAME + "(" + key + ")), "
-        + "m AS (SELECT meta, map(string_split(mk, chr(31)), string_split(mv, chr(31))) AS metadata FROM s WHERE mk IS NOT NULL) "
-        + "INSERT INTO score_rows SELECT ?, s.id, s.trace_id, s.span_id, s.name, s.data_type, s.value, s.label, s.source, "
-        + "s.comment, s.time_ns, coalesce(m.metadata, MAP {}::MAP(VARCHAR, VARCHAR)) FROM s LEFT JOIN m USING (meta) "
-        + "ON CONFLICT DO NOTHING RETURNING id";
+    this.scores = scores;
   }
 
   @Override
   public Set<String> putScores(long projectId, List<Score> scores) {
     if (scores.isEmpty()) return Set.of();
-    Map<String, Score> unique = new LinkedHashMap<>();
-    for (Score s : scores) unique.putIfAbsent(s.id(), s); // one statement must not insert a key twice
-    long key = scan.stage(List.copyOf(unique.values()));
-    try {
-      return db.transaction("scores", conn -> {
-        Set<String> created = new HashSet<>();
-        try (PreparedStatement ps = conn.prepareStatement(insertScores(key))) {
-          ps.setLong(1, projectId);
-          collect(ps, created);
-        }
-        return created;
-      });
-    } finally {
-      scan.release(key);
-    }
+    return this.scores.write("scores", projectId, scores, null);
   }
 
   @Override

@@ -1,7 +1,11 @@
 package dev.vigil.storage.duckdb;
 
 import dev.vigil.model.Score;
+import dev.vigil.model.ScoreSource;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +27,9 @@ import org.duckdb.DuckDBWritableVector;
  * A DuckDB table function {@code vigil_score_rows(key)} over a batch of scores staged under
  * {@code key}, so that one {@code INSERT … SELECT} moves a whole page of scores into DuckDB vectors
  * (the span index does the same, see {@link BatchScan}). Binding every column as an array and
- * unnesting it cost several times more, and building one MAP per row from split strings cost most of
- * all: here metadata maps are deduplicated in Java (a page's scores share a handful), and only the
- * first row of each distinct map carries its keys and values ({@code meta} numbers it, -1: empty).
+ * unnesting it cost several times more. Metadata maps are stored once in {@code score_meta} under a
+ * hash of their content ({@code meta_id}, null: empty): a page's scores share a handful, and only the
+ * first row of each distinct map in a batch carries its keys and values ({@code mk}, {@code mv}).
  * Writers run concurrently, so each stages its batch under its own key.
  */
 final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, int[], Object> {
@@ -41,6 +45,17 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, i
     final boolean[] valueNull;
     final long[] time;
     final long[] meta;
+    final boolean[] metaNull;
+    /** The batch's time range, and whether every score is an evaluator's (whose id fixes its time). */
+    final long minTime;
+    final long maxTime;
+    final boolean onlyEvals;
+    /** The distinct metadata maps' ids. */
+    private final long[] metaIds;
+
+    long[] metaIds() {
+      return metaIds;
+    }
 
     Staged(List<Score> scores) {
       size = scores.size();
@@ -49,7 +64,11 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, i
       valueNull = new boolean[size];
       time = new long[size];
       meta = new long[size];
+      metaNull = new boolean[size];
       Map<Map<String, String>, Long> distinct = new HashMap<>();
+      long lo = Long.MAX_VALUE;
+      long hi = Long.MIN_VALUE;
+      boolean evals = true;
       for (int i = 0; i < size; i++) {
         Score s = scores.get(i);
         text[0][i] = s.id();
@@ -63,20 +82,27 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, i
         valueNull[i] = s.value() == null;
         value[i] = s.value() == null ? 0 : s.value();
         time[i] = s.epochNanos();
+        lo = Math.min(lo, time[i]);
+        hi = Math.max(hi, time[i]);
+        evals &= s.source() == ScoreSource.EVAL;
         if (s.metadata().isEmpty()) {
-          meta[i] = -1;
+          metaNull[i] = true;
           continue;
         }
         Long known = distinct.get(s.metadata());
         if (known != null) {
           meta[i] = known;
         } else {
-          meta[i] = distinct.size();
+          meta[i] = metaId(s.metadata());
           distinct.put(s.metadata(), meta[i]);
           text[8][i] = String.join(SEP, s.metadata().keySet().stream().map(ScoreRowsScan::part).toList());
           text[9][i] = String.join(SEP, s.metadata().values().stream().map(ScoreRowsScan::part).toList());
         }
       }
+      metaIds = distinct.values().stream().mapToLong(Long::longValue).toArray();
+      minTime = lo;
+      maxTime = hi;
+      onlyEvals = evals;
     }
   }
 
@@ -85,6 +111,10 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, i
 
   void register(DuckDBConnection conn) throws SQLException {
     DuckDBFunctions.tableFunction().withName(NAME).withParameter(DuckDBColumnType.BIGINT).withFunction(this).register(conn);
+  }
+
+  Staged staged(long key) {
+    return staged.get(key);
   }
 
   /** Stages {@code scores}; the caller must {@link #release} the key when its statement is done. */
@@ -98,6 +128,22 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, i
     staged.remove(key);
   }
 
+  /** A map's id: 63 bits of its entries' SHA-256, in order (never negative: migrated maps are). */
+  static long metaId(Map<String, String> metadata) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      for (Map.Entry<String, String> e : metadata.entrySet()) {
+        d.update(part(e.getKey()).getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+        d.update(part(e.getValue()).getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+      }
+      return ByteBuffer.wrap(d.digest()).getLong() & Long.MAX_VALUE;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A metadata key or value without the separator (it would split the entry); null as empty. */
   private static String part(String s) {
     return s == null ? "" : s.replace('\u001f', ' ');
@@ -108,7 +154,7 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, i
     for (String c : TEXT) info.addResultColumn(c, DuckDBColumnType.VARCHAR);
     info.addResultColumn("value", DuckDBColumnType.DOUBLE);
     info.addResultColumn("time_ns", DuckDBColumnType.BIGINT);
-    info.addResultColumn("meta", DuckDBColumnType.BIGINT);
+    info.addResultColumn("meta_id", DuckDBColumnType.BIGINT);
     Staged s = staged.get(info.getParameter(0).getLong());
     if (s == null) throw new IllegalStateException(NAME + ": no staged scores under that key");
     return s;
@@ -142,7 +188,8 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, i
       if (s.valueNull[from + i]) value.setNull(i);
       else value.setDouble(i, s.value[from + i]);
       time.setLong(i, s.time[from + i]);
-      meta.setLong(i, s.meta[from + i]);
+      if (s.metaNull[from + i]) meta.setNull(i);
+      else meta.setLong(i, s.meta[from + i]);
     }
     cursor[0] = from + n;
     return n;

@@ -49,6 +49,42 @@ class SchemaTest {
     assertThat(Migrations.version("V003__scoring.sql")).isEqualTo(3);
   }
 
+  @Test
+  void scoresStoredBeforeTheFactTableKeepTheirMetadataAndStayUnique() throws Exception {
+    try (Connection conn = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("scores.duckdb"))) {
+      var st = conn.createStatement();
+      st.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)");
+      for (String file : Migrations.FILES) {
+        if (Migrations.version(file) >= 12) break;
+        for (String statement : Migrations.statements(new String(Migrations.class.getResourceAsStream("migrations/" + file)
+            .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))) {
+          st.execute(statement);
+        }
+        st.execute("INSERT INTO schema_version VALUES (" + Migrations.version(file) + ", now())");
+      }
+      st.execute("INSERT INTO score_rows VALUES (1, 'a', 't', 's', 'policy', 'boolean', 1, NULL, 'eval', NULL, 10, "
+          + "MAP {'scorecard': 'rules', 'feature': 'chat'}), (1, 'b', 't', NULL, 'tone', 'categorical', NULL, 'kind', "
+          + "'api', 'why', 20, MAP {}), (2, 'a', 't2', NULL, 'policy', 'boolean', 0, NULL, 'eval', NULL, 30, "
+          + "MAP {'scorecard': 'rules', 'feature': 'chat'})");
+
+      Migrations.apply(conn);
+
+      var rs = st.executeQuery("SELECT project_id, id, label, comment, time_ns, metadata::VARCHAR FROM score_rows "
+          + "ORDER BY project_id, id");
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getString(4) + " " + rs.getLong(5)
+            + " " + rs.getString(6));
+      }
+      assertThat(rows).containsExactly("1 a null null 10 {scorecard=rules, feature=chat}", "1 b kind why 20 {}",
+          "2 a null null 30 {scorecard=rules, feature=chat}");
+      var meta = st.executeQuery("SELECT count(*), max(id) FROM score_meta");
+      meta.next();
+      assertThat(meta.getLong(1)).isEqualTo(2); // one map per project that used it
+      assertThat(meta.getLong(2)).isNegative(); // never a hash id
+    }
+  }
+
   private static List<String> names(ColumnBatch b) {
     return b.columns.stream().map(c -> c.name + " " + c.type()).toList();
   }

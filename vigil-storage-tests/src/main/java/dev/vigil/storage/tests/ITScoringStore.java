@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.model.Content;
 import dev.vigil.model.Message;
+import dev.vigil.model.Score;
+import dev.vigil.model.ScoreDataType;
+import dev.vigil.model.ScoreSource;
 import dev.vigil.model.Span;
 import dev.vigil.model.SpanAttachment;
 import dev.vigil.storage.ScoringCheckpoint;
@@ -68,7 +71,7 @@ public abstract class ITScoringStore extends StorageTestBase {
     accept(first);
     SpanFeed page = scoring().spansAfter(project, null, 100);
     assertThat(page.spans()).containsExactlyElementsOf(first);
-    scoring().commit(project, new ScoringCheckpoint(page.nextCursor(), "{\"k\":1}", T0), List.of(), List.of());
+    scoring().commit(project, new ScoringCheckpoint(page.nextCursor(), "{\"k\":1}", T0), List.of(), List.of(), List.of());
     List<Span> second = TestObjects.trace(T0 + SECOND, "support-chat", "gpt-4o");
     accept(second);
     assertThat(scoring().backlog(project, page.nextCursor()).spans()).isEqualTo(3);
@@ -80,6 +83,30 @@ public abstract class ITScoringStore extends StorageTestBase {
     SpanFeed rest = scoring().spansAfter(project, saved.cursor(), 100);
     assertThat(rest.spans()).containsExactlyElementsOf(second);
     assertThat(scoring().spansAfter(project, rest.nextCursor(), 100).spans()).isEmpty();
+  }
+
+  @Test
+  public void aPagesScoresAreWrittenWithItsCheckpointAndAReplayAddsNone() {
+    List<Span> trace = TestObjects.trace(T0, "support-chat", "gpt-4o");
+    accept(trace);
+    SpanFeed page = scoring().spansAfter(project, null, 100);
+    List<Score> scores = new java.util.ArrayList<>();
+    for (Span s : trace) {
+      scores.add(new Score("ev-" + s.spanId(), s.traceId(), s.spanId(), "policy", ScoreDataType.BOOLEAN, 1.0, null,
+          ScoreSource.EVAL, null, s.startEpochNanos(), Map.of("scorecard", "rules")));
+    }
+    ScoringTask failed = task("t-fail", trace.get(0).traceId(), 1, T0 + SECOND, false);
+    ScoringCheckpoint at = new ScoringCheckpoint(page.nextCursor(), null, T0);
+    scoring().commit(project, at, scores, List.of(failed), List.of());
+
+    assertThat(storage.signalStore().scores(project, trace.get(0).traceId())).containsExactlyInAnyOrderElementsOf(scores);
+    assertThat(scoring().checkpoint(project).orElseThrow().cursor()).isEqualTo(page.nextCursor());
+    assertThat(scoring().dueTasks(project, T0 + SECOND, 10)).containsExactly(failed);
+
+    scoring().commit(project, at, scores, List.of(), List.of()); // the same page once more, as after a crash
+    scoring().updateTasks(project, scores.subList(0, 1), List.of(), List.of("t-fail")); // and a retry of one of them
+    assertThat(storage.signalStore().scores(project, trace.get(0).traceId())).hasSize(scores.size());
+    assertThat(scoring().taskCounts(project)).isEqualTo(new ScoringStore.TaskCounts(0, 0));
   }
 
   @Test
@@ -108,7 +135,7 @@ public abstract class ITScoringStore extends StorageTestBase {
     String traceId = TestObjects.traceId();
     ScoringTask waiting = task("t1", traceId, 1, T0 + 10 * SECOND, false);
     ScoringTask dead = task("t2", traceId, 5, T0, true);
-    scoring().commit(project, new ScoringCheckpoint("c", null, T0), List.of(waiting, dead), List.of());
+    scoring().commit(project, new ScoringCheckpoint("c", null, T0), List.of(), List.of(waiting, dead), List.of());
 
     assertThat(scoring().dueTasks(project, T0, 10)).isEmpty();
     assertThat(scoring().dueTasks(project, T0 + 10 * SECOND, 10)).containsExactly(waiting);
@@ -116,9 +143,9 @@ public abstract class ITScoringStore extends StorageTestBase {
     assertThat(scoring().taskCounts(project)).isEqualTo(new ScoringStore.TaskCounts(1, 1));
 
     ScoringTask again = task("t1", traceId, 2, T0 + 60 * SECOND, false);
-    scoring().updateTasks(project, List.of(again), List.of());
+    scoring().updateTasks(project, List.of(), List.of(again), List.of());
     assertThat(scoring().dueTasks(project, T0 + 60 * SECOND, 10)).containsExactly(again);
-    scoring().updateTasks(project, List.of(), List.of("t1"));
+    scoring().updateTasks(project, List.of(), List.of(), List.of("t1"));
     assertThat(scoring().taskCounts(project)).isEqualTo(new ScoringStore.TaskCounts(0, 1));
   }
 

@@ -52,6 +52,56 @@ public abstract class ITSignals extends StorageTestBase {
   }
 
   @Test
+  public void evaluatorScoresRepeatedInALaterBatchAreDroppedAndAnApiScoreStaysUniqueAcrossTimes() {
+    String traceId = TestObjects.traceId();
+    Map<String, String> meta = Map.of("scorecard", "rules", "scored_at", "2026-11-22T00:00:00Z");
+    List<Score> first = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) first.add(eval("e" + i, traceId, T0 + i * HOUR, meta));
+    assertThat(storage.signalStore().putScores(project, first)).hasSize(10);
+
+    // a replayed page: some repeats, some new, spread over other times, sharing the stored map
+    List<Score> replay = List.of(first.get(3), eval("e10", traceId, T0 + 20 * HOUR, meta), first.get(9),
+        eval("e11", traceId, T0 - HOUR, Map.of("scorecard", "rules", "scored_at", "2026-11-22T00:00:01Z")));
+    assertThat(storage.signalStore().putScores(project, replay)).containsExactlyInAnyOrder("e10", "e11");
+
+    Score api = new Score("a1", traceId, null, "helpfulness", ScoreDataType.NUMERIC, 0.5, null, ScoreSource.API, null,
+        T0, Map.of());
+    assertThat(storage.signalStore().putScores(project, List.of(api))).containsExactly("a1");
+    Score resentLater = new Score("a1", traceId, null, "helpfulness", ScoreDataType.NUMERIC, 0.9, null, ScoreSource.API,
+        null, T0 + 5 * HOUR, Map.of());
+    assertThat(storage.signalStore().putScores(project, List.of(resentLater))).isEmpty();
+
+    List<Score> read = storage.signalStore().scores(project, traceId);
+    assertThat(read).hasSize(13).contains(api).doesNotContain(resentLater);
+    assertThat(read.stream().filter(s -> s.id().equals("e11")).findFirst().orElseThrow().metadata())
+        .containsEntry("scored_at", "2026-11-22T00:00:01Z");
+    assertThat(read.stream().filter(s -> s.id().equals("e10")).findFirst().orElseThrow().metadata()).isEqualTo(meta);
+  }
+
+  @Test
+  public void retentionKeepsTheMetadataOfTheScoresItKeeps() {
+    String traceId = TestObjects.traceId();
+    Map<String, String> shared = Map.of("scorecard", "rules");
+    Map<String, String> onlyOld = Map.of("scorecard", "old");
+    Score old = eval("old", traceId, T0 - 48 * HOUR, onlyOld);
+    Score oldShared = eval("old-shared", traceId, T0 - 48 * HOUR, shared);
+    Score kept = eval("kept", traceId, T0, shared);
+    storage.signalStore().putScores(project, List.of(old, oldShared, kept));
+
+    storage.retention().purgeBefore(project, T0 - HOUR);
+
+    assertThat(storage.signalStore().scores(project, traceId)).containsExactly(kept);
+    Score again = eval("new-old-map", traceId, T0 + 1, onlyOld); // a map stored again after its last score went
+    assertThat(storage.signalStore().putScores(project, List.of(again))).containsExactly("new-old-map");
+    assertThat(storage.signalStore().scores(project, traceId)).containsExactly(kept, again);
+  }
+
+  private static Score eval(String id, String traceId, long time, Map<String, String> meta) {
+    return new Score(id, traceId, TestObjects.spanId(), "policy", ScoreDataType.BOOLEAN, 1.0, null, ScoreSource.EVAL, null,
+        time, meta);
+  }
+
+  @Test
   public void feedbackIsIdempotent() {
     String traceId = TestObjects.traceId();
     Feedback down = new Feedback("f1", traceId, FeedbackKind.THUMBS_DOWN, null, "wrong plan", "u1", T0);

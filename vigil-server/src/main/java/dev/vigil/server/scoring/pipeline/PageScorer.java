@@ -17,9 +17,8 @@ import java.util.Set;
 
 /**
  * One pass over the next page of a project's spans: pick the subjects each scorecard judges, sample
- * them, evaluate, write the scores, then advance the cursor together with the sampling state and the
- * failures in one commit. Scores are written before the commit and are idempotent, so a crash in
- * between replays the page and changes nothing; a crash before the scores loses nothing either.
+ * them, evaluate, then write the scores and advance the cursor together with the sampling state and
+ * the failures in one commit: a crash before it replays the page, and scores are idempotent anyway.
  */
 final class PageScorer {
   private final Storage storage;
@@ -44,9 +43,8 @@ final class PageScorer {
     counts.retain(names);
     List<Job> jobs = jobs(projectId, page.spans(), cards, counts);
     Evaluations.Done done = evaluations.run(projectId, jobs, nowNanos);
-    storage.signalStore().putScores(projectId, done.scores());
     ScoringCheckpoint next = new ScoringCheckpoint(page.nextCursor(), counts.toJson(), nowNanos);
-    storage.scoringStore().commit(projectId, next, done.failures(), List.of());
+    storage.scoringStore().commit(projectId, next, done.scores(), done.failures(), List.of());
     return new Pass(next, page.spans().size(), done.scores().size(), done.failures().size());
   }
 

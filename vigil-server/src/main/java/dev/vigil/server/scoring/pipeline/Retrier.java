@@ -71,12 +71,11 @@ final class Retrier {
       jobs.add(new Job(card.get(), metric, subject, sampledBy, t));
     }
     Evaluations.Done done = evaluations.run(projectId, jobs, nowNanos);
-    storage.signalStore().putScores(projectId, done.scores());
     List<ScoringTask> update = new ArrayList<>(done.failures());
     update.addAll(hopeless);
     List<String> finished = new ArrayList<>(done.succeeded());
     finished.addAll(dropped);
-    storage.scoringStore().updateTasks(projectId, update, finished);
+    storage.scoringStore().updateTasks(projectId, done.scores(), update, finished);
     return due.size();
   }
 

@@ -42,7 +42,8 @@ final class ScoreFactory {
     meta.put("target", card.target().wireName());
     meta.put("feature", s.feature());
     if (sampledBy != null) meta.put("sampled_by", sampledBy);
-    meta.put("scored_at", java.time.Instant.ofEpochSecond(0, nowNanos).toString());
+    // to the second: a page's scores then share their maps with the pages around it (stored once)
+    meta.put("scored_at", java.time.Instant.ofEpochSecond(Math.floorDiv(nowNanos, 1_000_000_000L)).toString());
     o.metadata().forEach(meta::putIfAbsent); // the evaluator's own facts (judge, tokens, cost) never hide the pipeline's
     return new Score(id(s.traceId(), s.spanId(), card, metric), s.traceId(), s.spanId(), metric.name(), o.dataType(),
         o.value(), o.label(), ScoreSource.EVAL, o.explanation(), s.startEpochNanos(), meta);

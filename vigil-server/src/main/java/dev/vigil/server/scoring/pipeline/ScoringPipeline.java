@@ -107,7 +107,7 @@ public final class ScoringPipeline implements AutoCloseable {
     List<dev.vigil.storage.ScoringTask> tasks = NegativeFeedback.tasks(storage, projectId, feedback,
         scorecards.forProject(projectId), EpochNanos.of(clock.instant()));
     if (tasks.isEmpty()) return;
-    storage.scoringStore().updateTasks(projectId, tasks, List.of());
+    storage.scoringStore().updateTasks(projectId, List.of(), tasks, List.of());
     wake();
   }
 
@@ -172,7 +172,7 @@ public final class ScoringPipeline implements AutoCloseable {
     String head = storage.scoringStore().head(projectId);
     if (head != null && !head.equals(from.cursor())) {
       ScoringCheckpoint at = new ScoringCheckpoint(head, from.state(), now);
-      storage.scoringStore().commit(projectId, at, List.of(), List.of());
+      storage.scoringStore().commit(projectId, at, List.of(), List.of(), List.of());
       checkpoints.put(projectId, at);
     }
     return false;

@@ -1,0 +1,119 @@
+package dev.vigil.storage.duckdb;
+
+import dev.vigil.model.Score;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes scores into {@code score_facts}, which has no primary key (it cost 4x an insert): the insert
+ * itself drops ids already stored, and writers take turns so two never race on one id. Each distinct
+ * metadata map goes once into {@code score_meta} under a hash of its content; maps written recently
+ * are remembered so that a page whose maps are all known skips that statement. The scoring pipeline
+ * writes a page's scores in the same transaction as its checkpoint (one commit, one WAL sync).
+ */
+final class ScoreWriter {
+  private static final int KNOWN_MAPS = 4096;
+
+  private final Database db;
+  private final ScoreRowsScan scan;
+  private final Set<Long> known = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+      return size() > KNOWN_MAPS;
+    }
+  });
+
+  ScoreWriter(Database db, ScoreRowsScan scan) {
+    this.db = db;
+    this.scan = scan;
+  }
+
+  /**
+   * Writes {@code scores} and runs {@code alsoInTransaction} (may be null) in one transaction.
+   * @return the ids that were new
+   */
+  Set<String> write(String what, long projectId, List<Score> scores, Database.Work<?> alsoInTransaction) {
+    Map<String, Score> unique = new LinkedHashMap<>();
+    for (Score s : scores) unique.putIfAbsent(s.id(), s); // one statement must not insert a key twice
+    long key = scan.stage(List.copyOf(unique.values()));
+    ScoreRowsScan.Staged batch = scan.staged(key);
+    try {
+      synchronized (this) {
+        Set<Long> maps = new HashSet<>();
+        for (long id : batch.metaIds()) maps.add(mapKey(projectId, id));
+        boolean newMaps = !known.containsAll(maps);
+        Set<String> created = db.transaction(what, conn -> {
+          Set<String> ids = new HashSet<>();
+          if (batch.size > 0) {
+            if (newMaps) insertMaps(conn, key, projectId);
+            insertFacts(conn, key, projectId, batch, ids);
+          }
+          if (alsoInTransaction != null) alsoInTransaction.run(conn);
+          return ids;
+        });
+        known.addAll(maps); // only once committed: a rolled-back map must be written again
+        return created;
+      }
+    } finally {
+      scan.release(key);
+    }
+  }
+
+  /** Drops the maps no stored score refers to any more (after retention). */
+  synchronized void purgeUnusedMetadata(long projectId) {
+    known.clear();
+    db.transaction("score metadata", conn -> {
+      try (PreparedStatement ps = conn.prepareStatement("DELETE FROM score_meta m WHERE project_id = ? AND NOT EXISTS "
+          + "(SELECT 1 FROM score_facts f WHERE f.project_id = m.project_id AND f.meta_id = m.id)")) {
+        ps.setLong(1, projectId);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  private static long mapKey(long projectId, long id) {
+    return id * 31 + projectId; // a cache key only: a collision costs one redundant insert
+  }
+
+  private static void insertMaps(Connection conn, long key, long projectId) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO score_meta SELECT ?, meta_id, "
+        + "map(string_split(mk, chr(31)), string_split(mv, chr(31))) FROM " + ScoreRowsScan.NAME + "(" + key + ") "
+        + "WHERE mk IS NOT NULL ON CONFLICT DO NOTHING")) {
+      ps.setLong(1, projectId);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * A batch of evaluator scores is looked up only among stored scores of its own time range: an
+   * evaluator's score id is derived from its subject, whose start time it carries, so a repeat has
+   * the same time, and the range prunes all but a few of the table's row groups. Any other batch (API,
+   * annotations, feedback) is checked against every score of the project.
+   */
+  private static void insertFacts(Connection conn, long key, long projectId, ScoreRowsScan.Staged batch, Set<String> ids)
+      throws SQLException {
+    boolean timed = batch.onlyEvals;
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO score_facts SELECT ?, s.id, s.trace_id, s.span_id, "
+        + "s.name, s.data_type, s.value, s.label, s.source, s.comment, s.time_ns, s.meta_id FROM " + ScoreRowsScan.NAME
+        + "(" + key + ") s WHERE NOT EXISTS (SELECT 1 FROM score_facts f WHERE f.project_id = ? "
+        + (timed ? "AND f.time_ns BETWEEN ? AND ? " : "") + "AND f.id = s.id) RETURNING id")) {
+      ps.setLong(1, projectId);
+      ps.setLong(2, projectId);
+      if (timed) {
+        ps.setLong(3, batch.minTime);
+        ps.setLong(4, batch.maxTime);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) ids.add(rs.getString(1));
+      }
+    }
+  }
+}
