@@ -5,9 +5,13 @@
 #
 #   bench/ingest-vs-zipkin.sh                 # zipkin and vigil, 1 and 4 client threads, 30 s each
 #   SERVERS=zipkin RUN_SECONDS=20 bench/ingest-vs-zipkin.sh
+#   SERVERS=vigil SCORING=rules bench/ingest-vs-zipkin.sh   # Vigil scoring every call with a rule-only
+#                                                           # scorecard: does scoring keep up?
 #
 # Env: SERVERS ("zipkin vigil"), THREAD_COUNTS ("1 4"), RUN_SECONDS (30, measured),
-#      WARMUP_SECONDS (10, load before measuring so both JVMs are past JIT warm-up), BATCH (512).
+#      WARMUP_SECONDS (10, load before measuring so both JVMs are past JIT warm-up), BATCH (512),
+#      SCORING ("": scoring has no scorecard; "rules": ScoringBenchmark's rule-only scorecard on every
+#      feature at 100 %, with vigil_scoring_backlog_spans read from /metrics every second).
 # Vigil is started as `./vigil serve` with VIGIL_PORT, VIGIL_DATA_DIR (fresh temp dir) and
 # VIGIL_INIT_API_KEY; GET /health must answer 200 when it is ready. Everything binds 127.0.0.1 and
 # everything started here is stopped on exit.
@@ -20,6 +24,7 @@ THREAD_COUNTS="${THREAD_COUNTS:-1 4}"
 RUN_SECONDS="${RUN_SECONDS:-30}"
 WARMUP_SECONDS="${WARMUP_SECONDS:-10}"
 BATCH="${BATCH:-512}"
+SCORING="${SCORING:-}"
 CACHE="bench/.cache"
 ZIPKIN_JAR="$CACHE/zipkin-server-3.6.1-exec.jar"
 RUN_DIR="$CACHE/runs/$(date -u +%Y%m%dT%H%M%SZ)"
@@ -140,24 +145,68 @@ run_zipkin() {  # threads
   stop "$pid"
 }
 
+# Samples the scoring backlog once a second into $2 while $1 lives.
+sample_backlog() {  # pid file port
+  while kill -0 "$1" 2>/dev/null; do
+    printf '%s %s\n' "$SECONDS" "$(backlog "$3")" >>"$2"
+    sleep 1
+  done
+}
+
+backlog() {  # port
+  curl -fs --max-time 2 "http://127.0.0.1:$1/metrics" 2>/dev/null \
+    | awk '/^vigil_scoring_backlog_spans/ {sum += $2} END {printf "%d", sum}'
+}
+
+# What the backlog did: at the end of warm-up, at the end of the load, its peak, and how long after
+# the load scoring took to catch up (polled up to 300 s).
+scoring_notes() {  # samples-file port load-start-seconds
+  local ended=$SECONDS start_backlog end_backlog peak drained=""
+  start_backlog="$(awk -v t=$(($3 + WARMUP_SECONDS)) '$1 >= t {print $2; exit}' "$1")"
+  end_backlog="$(backlog "$2")"
+  while ((SECONDS - ended < 300)); do
+    if [[ "$(backlog "$2")" == 0 ]]; then drained=$((SECONDS - ended)); break; fi
+    sleep 1
+  done
+  peak="$(awk 'BEGIN {m = 0} $2 > m {m = $2} END {print m}' "$1")"
+  printf 'scoring backlog: %s after warm-up, %s at end of load, peak %s, drained %s' \
+    "${start_backlog:-?}" "$end_backlog" "$peak" "${drained:+${drained} s after}${drained:-not within 300 s}"
+}
+
 run_vigil() {  # threads
   if [[ ! -x ./vigil ]]; then
     ROWS+=("| vigil | $1 | skipped: ./vigil not found | | | | |")
     return
   fi
-  local port pid data key javapid
+  local port pid data key javapid cards="" sampler samples
   port="$(free_port 19418)"
   data="$(mktemp -d /tmp/vigil-bench-data.XXXXXX)"
   TEMP_DIRS+=("$data")
+  if [[ "$SCORING" == rules ]]; then
+    cards="$data/scorecards"
+    mkdir -p "$cards"
+    "$JAVA" -cp "vigil-bench/target/vigil-bench.jar:vigil-bench/target/lib/*" dev.vigil.bench.ScoringBenchmark \
+      --print-scorecard >"$cards/rules.yaml"
+  fi
   key="bench-$(od -An -N8 -tx8 /dev/urandom | tr -d ' ')"
-  VIGIL_PORT="$port" VIGIL_DATA_DIR="$data" VIGIL_INIT_API_KEY="$key" VIGIL_HOST=127.0.0.1 \
-    ./vigil serve >"$RUN_DIR/vigil-server-$1.log" 2>&1 &
+  VIGIL_PORT="$port" VIGIL_DATA_DIR="$data/data" VIGIL_INIT_API_KEY="$key" VIGIL_HOST=127.0.0.1 \
+    VIGIL_SCORING_SCORECARDS_DIR="${cards:-$data/no-scorecards}" ./vigil serve >"$RUN_DIR/vigil-server-$1.log" 2>&1 &
   pid=$!
   STARTED+=("$pid")
   if wait_healthy "http://127.0.0.1:$port/health" "$pid" "$RUN_DIR/vigil-server-$1.log"; then
     javapid="$(java_pid_of "$pid")"
     [[ -n "$javapid" && "$javapid" != "$pid" ]] && STARTED+=("$javapid")
-    load vigil "http://127.0.0.1:$port" "$key" "$1" "${javapid:-$pid}"
+    if [[ -n "$cards" ]]; then
+      samples="$RUN_DIR/vigil-backlog-$1.txt"
+      local load_start=$SECONDS
+      sample_backlog "$pid" "$samples" "$port" &
+      sampler=$!
+      load vigil "http://127.0.0.1:$port" "$key" "$1" "${javapid:-$pid}"
+      ROWS[-1]="${ROWS[-1]% |} $(scoring_notes "$samples" "$port" "$load_start") |"
+      kill "$sampler" 2>/dev/null || true
+    else
+      load vigil "http://127.0.0.1:$port" "$key" "$1" "${javapid:-$pid}"
+    fi
     stop "$pid" ${javapid:+"$javapid"}
   else
     ROWS+=("| vigil | $1 | did not start | | | | $RUN_DIR/vigil-server-$1.log |")

@@ -21,7 +21,9 @@ import java.util.SplittableRandom;
  * storage: (1) spans are stored with scoring off, then scoring drains the backlog (its sustained
  * rate); (2) spans are ingested as fast as the store takes them with scoring on, showing whether
  * scoring keeps up (the backlog when ingest ends, and how long it takes to drain).
- * Usage: {@code ScoringBenchmark <empty dir> [spans per phase, default 200000] [workers, default 2]}.
+ * Usage: {@code ScoringBenchmark <empty dir> [spans per phase, default 200000] [workers, default 2]};
+ * {@code ScoringBenchmark --print-scorecard} prints the scorecard (the ingest benchmark's
+ * {@code SCORING=rules} runs the server with it).
  */
 public final class ScoringBenchmark {
   static final String SCORECARD = """
@@ -41,6 +43,10 @@ public final class ScoringBenchmark {
   private ScoringBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 1 && args[0].equals("--print-scorecard")) {
+      System.out.print(SCORECARD);
+      return;
+    }
     Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/vigil-scoring-bench");
     int spans = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
     int workers = args.length > 2 ? Integer.parseInt(args[2]) : 2;

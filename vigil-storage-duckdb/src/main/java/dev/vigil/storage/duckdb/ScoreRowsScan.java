@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +67,7 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, i
       meta = new long[size];
       metaNull = new boolean[size];
       Map<Map<String, String>, Long> distinct = new HashMap<>();
+      Map<Map<String, String>, Long> same = new IdentityHashMap<>();
       long lo = Long.MAX_VALUE;
       long hi = Long.MIN_VALUE;
       boolean evals = true;
@@ -89,12 +91,17 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, i
           metaNull[i] = true;
           continue;
         }
-        Long known = distinct.get(s.metadata());
+        Long known = same.get(s.metadata()); // writers mostly pass one instance per distinct map: skip hashing it
+        if (known == null) {
+          known = distinct.get(s.metadata());
+          if (known != null) same.put(s.metadata(), known);
+        }
         if (known != null) {
           meta[i] = known;
         } else {
           meta[i] = metaId(s.metadata());
           distinct.put(s.metadata(), meta[i]);
+          same.put(s.metadata(), meta[i]);
           text[8][i] = String.join(SEP, s.metadata().keySet().stream().map(ScoreRowsScan::part).toList());
           text[9][i] = String.join(SEP, s.metadata().values().stream().map(ScoreRowsScan::part).toList());
         }

@@ -16,11 +16,14 @@ final class PolicyEvaluator implements Evaluator {
   private final List<String> terms;
   private final List<Pattern> patterns;
   private final Texts check;
+  /** Each term folded ({@link CaseFold}), or null when the regex must always run. */
+  private final String[] folded;
 
   private PolicyEvaluator(List<String> terms, List<Pattern> patterns, Texts check) {
     this.terms = terms;
     this.patterns = patterns;
     this.check = check;
+    this.folded = terms.stream().map(t -> CaseFold.foldable(t) ? CaseFold.fold(t) : null).toArray(String[]::new);
   }
 
   static PolicyEvaluator from(Options o) {
@@ -52,7 +55,9 @@ final class PolicyEvaluator implements Evaluator {
     if (texts.isEmpty()) return Outcome.NOT_APPLICABLE;
     List<String> found = new ArrayList<>();
     for (String[] side : texts) {
+      String foldedText = folded.length == 0 ? null : CaseFold.fold(side[1]);
       for (int i = 0; i < patterns.size(); i++) {
+        if (i < folded.length && folded[i] != null && !foldedText.contains(folded[i])) continue; // cannot match
         Matcher m = patterns.get(i).matcher(new InterruptibleText(side[1]));
         if (m.find()) {
           String rule = i < terms.size() ? "denied term '" + terms.get(i) + "'" : "pattern /" + patterns.get(i).pattern() + "/";

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Scores and failed tasks with deterministic ids: the same subject, scorecard version, metric and
@@ -22,18 +23,49 @@ import java.util.Map;
 final class ScoreFactory {
   private ScoreFactory() {}
 
-  static String id(String traceId, String spanId, Scorecard card, Scorecard.Metric metric) {
-    String key = String.join("\u0000", traceId, spanId, card.name(), card.version(), metric.name(),
-        metric.evaluator().type(), Integer.toString(metric.evaluator().version()));
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return "ev_" + HexFormat.of().formatHex(d, 0, 16);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  });
+  private static final int MAX_SHARED_MAPS = 4096;
+  /** The pipeline's own metadata, one instance per distinct map: a page's scores share a handful. */
+  private static final Map<MetaKey, Map<String, String>> SHARED = new ConcurrentHashMap<>();
+
+  private record MetaKey(String card, String version, String evaluator, int evaluatorVersion, String target, String feature,
+      String sampledBy, long second) {}
+
+  static String id(String traceId, String spanId, Scorecard card, Scorecard.Metric metric) {
+    String key = String.join("\u0000", traceId, spanId, card.name(), card.version(), metric.name(),
+        metric.evaluator().type(), Integer.toString(metric.evaluator().version()));
+    byte[] d = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
+    return "ev_" + HexFormat.of().formatHex(d, 0, 16);
   }
 
   static Score score(Subject s, Scorecard card, Scorecard.Metric metric, Outcome o, String sampledBy, long nowNanos) {
+    // to the second: a page's scores then share their maps with the pages around it (stored once)
+    long second = Math.floorDiv(nowNanos, 1_000_000_000L);
+    Map<String, String> meta;
+    if (o.metadata().isEmpty()) {
+      MetaKey key = new MetaKey(card.name(), card.version(), metric.evaluator().type(), metric.evaluator().version(),
+          card.target().wireName(), s.feature(), sampledBy, second);
+      meta = SHARED.get(key);
+      if (meta == null) {
+        if (SHARED.size() >= MAX_SHARED_MAPS) SHARED.clear();
+        meta = Map.copyOf(metadata(s, card, metric, o, sampledBy, second));
+        SHARED.put(key, meta);
+      }
+    } else {
+      meta = metadata(s, card, metric, o, sampledBy, second);
+    }
+    return new Score(id(s.traceId(), s.spanId(), card, metric), s.traceId(), s.spanId(), metric.name(), o.dataType(),
+        o.value(), o.label(), ScoreSource.EVAL, o.explanation(), s.startEpochNanos(), meta);
+  }
+
+  private static Map<String, String> metadata(Subject s, Scorecard card, Scorecard.Metric metric, Outcome o, String sampledBy,
+      long second) {
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("scorecard", card.name());
     meta.put("scorecard_version", card.version());
@@ -42,11 +74,9 @@ final class ScoreFactory {
     meta.put("target", card.target().wireName());
     meta.put("feature", s.feature());
     if (sampledBy != null) meta.put("sampled_by", sampledBy);
-    // to the second: a page's scores then share their maps with the pages around it (stored once)
-    meta.put("scored_at", java.time.Instant.ofEpochSecond(Math.floorDiv(nowNanos, 1_000_000_000L)).toString());
+    meta.put("scored_at", java.time.Instant.ofEpochSecond(second).toString());
     o.metadata().forEach(meta::putIfAbsent); // the evaluator's own facts (judge, tokens, cost) never hide the pipeline's
-    return new Score(id(s.traceId(), s.spanId(), card, metric), s.traceId(), s.spanId(), metric.name(), o.dataType(),
-        o.value(), o.label(), ScoreSource.EVAL, o.explanation(), s.startEpochNanos(), meta);
+    return meta;
   }
 
   /**

@@ -46,6 +46,8 @@ public final class ScoringPipeline implements AutoCloseable {
   private volatile boolean running = true;
   private boolean woken;
   private long lastError;
+  private List<Project> projects;
+  private long projectsReadAt;
 
   /** Evaluations since start, per project. */
   public record Totals(long scores, long failures) {}
@@ -120,7 +122,7 @@ public final class ScoringPipeline implements AutoCloseable {
     while (running) {
       boolean busy = false;
       try {
-        for (Project project : storage.projectStore().listProjects()) {
+        for (Project project : projects()) {
           if (!running) break;
           busy |= pass(project.id());
         }
@@ -129,6 +131,16 @@ public final class ScoringPipeline implements AutoCloseable {
       }
       if (!busy) idle();
     }
+  }
+
+  /** The project list, read at most once a second: a busy loop would otherwise ask for it every page. */
+  private List<Project> projects() {
+    long tick = System.nanoTime();
+    if (projects == null || tick - projectsReadAt >= REFRESH_NANOS) {
+      projects = storage.projectStore().listProjects();
+      projectsReadAt = tick;
+    }
+    return projects;
   }
 
   /** @return true when there may be more to read right away */

@@ -61,6 +61,18 @@ class EvaluatorsTest {
   }
 
   @Test
+  void policyTermsMatchInAnyUnicodeCaseLikeTheRegexDoes() {
+    Evaluator e = evaluator("{type: policy, deny: [école, σοφος, kelvin]}");
+    for (String text : List.of("Voir L'ÉCOLE.", "ΣΟΦΟΣ άνθρωπος", "\u212Aelvin scale", "ÉcOlE")) {
+      assertThat(run(e, subject("q", text)).passed()).as(text).isFalse();
+    }
+    for (String text : List.of("ecole sans accent", "écoles au pluriel", "σοφοσx")) {
+      assertThat(run(e, subject("q", text)).passed()).as(text).isTrue();
+    }
+    assertThat(run(e, subject("q", "La grande ÉCOLE")).explanation()).contains("ÉCOLE");
+  }
+
+  @Test
   void policyCanCheckTheInputToo() {
     Evaluator e = evaluator("{type: policy, deny: [password], check: both}");
     Outcome o = run(e, subject("What is the admin password?", "I can't share it."));
