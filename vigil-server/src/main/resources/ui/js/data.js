@@ -10,21 +10,49 @@ export async function metrics(extra, signal, filter = apiFilter()) {
   return res.rows;
 }
 
-/** Change events in the window as chart markers ({t, label}); a failure just means no markers. */
-export async function changeMarkers(signal, filter = apiFilter()) {
+// One request per window and slice per page: every chart of a page asks for its markers, the first
+// question goes to the server and the rest share its answer (keyed by the page's abort signal).
+const markerCache = new WeakMap();
+
+/**
+ * The change events over [from, to] as chart markers ({t, label, change}) for the slice: changes of
+ * another feature are left out, changes without a feature (a global deploy) are kept. `feature` is
+ * one name or a list (an alert rule's `where`). A failure just means no markers.
+ */
+export function changeMarkers(signal, { from, to, feature } = apiFilter()) {
+  const features = feature == null ? [] : [].concat(feature);
+  const key = JSON.stringify([from, to, features]);
+  const cache = signal ? markerCache.get(signal) || new Map() : new Map();
+  if (signal) markerCache.set(signal, cache);
+  if (!cache.has(key)) cache.set(key, loadMarkers(signal, from, to, features));
+  return cache.get(key);
+}
+
+async function loadMarkers(signal, from, to, features) {
   try {
-    const res = await api('/api/v1/changes', { query: { from: filter.from, to: filter.to }, signal });
+    const res = await api('/api/v1/changes', { query: { from, to }, signal });
     return res.changes
-      .filter((c) => !filter.feature || !c.feature || c.feature === filter.feature)
-      .map((c) => ({
-        t: Date.parse(c.time),
-        label: `${c.type.replace('_', ' ')}${c.feature ? ` · ${c.feature}` : ''}${c.description ? `: ${c.description}` : ''}`,
-        change: c,
-      }));
+      .filter((c) => !features.length || !c.feature || features.includes(c.feature))
+      .map((c) => ({ t: Date.parse(c.time), label: changeLabel(c), change: c }));
   } catch (e) {
     if (e.name === 'AbortError') throw e;
     return [];
   }
+}
+
+/** "prompt version · support-chat: support prompt v9", what a marker's tooltip says. */
+export function changeLabel(c) {
+  return `${c.type.replaceAll('_', ' ')}${c.feature ? ` · ${c.feature}` : ''}${c.description ? `: ${c.description}` : ''}`;
+}
+
+/**
+ * The change markers for an alert rule's chart over [from, to] (epoch ms): its slice is the rule's
+ * `where` feature(s), or the chart's group when the rule is grouped by feature.
+ */
+export function ruleMarkers(rule, from, to, group, signal) {
+  const where = rule.where?.feature;
+  const feature = where != null ? where : (rule.group_by === 'feature' && group ? group : null);
+  return changeMarkers(signal, { from, to, feature });
 }
 
 export function traceHref(traceId, spanId) {

@@ -6,17 +6,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What monitors need beyond window metrics: scores and feedback joined to the spans of a slice,
+ * What monitors need beyond window and score metrics: thumbs feedback joined to the spans of a slice,
  * control-chart state that must survive a restart, and the first-seen values of span attributes
  * (models, prompt versions, releases) from which changes are detected. Durable when a call returns.
  */
 public interface MonitorStore {
-
-  /**
-   * Numeric values of the score {@code name} attached to spans matching {@code slice} (a trace-level
-   * score counts for the trace's spans), each at its span's start, oldest first, at most {@code limit}.
-   */
-  List<TimedValue> scoreValues(long projectId, SpanFilter slice, String name, int limit);
 
   /** Thumbs feedback on traces with spans matching {@code slice}: 1 for up, 0 for down, oldest first. */
   List<TimedValue> thumbsValues(long projectId, SpanFilter slice, int limit);

@@ -154,3 +154,22 @@ export function emptyChart(el, text) {
   mount(el, h('p.state.empty.chart-empty', null, text));
   return el;
 }
+
+/**
+ * Change-event markers ({t, label}) that fall in [t0, t1]: a dashed vertical line and a small
+ * triangle above the plot, each named by a <title> (the tooltip). Every time chart draws them here;
+ * returns the markers drawn.
+ */
+export function drawMarkers(g, markers = [], x, t0, t1, plotTop, bottom) {
+  const visible = markers.filter((m) => m.t >= t0 && m.t <= t1);
+  for (const m of visible) {
+    const px = Math.round(x(m.t)) + 0.5;
+    const name = `${m.label} (${new Date(m.t).toLocaleString()})`;
+    g.append(s('g', { class: 'change-marker', 'data-change': m.change?.id ?? null },
+      s('title', null, name),
+      s('line', { x1: px, x2: px, y1: plotTop, y2: bottom, stroke: MARKER_COLOR, class: 'marker' }),
+      s('line', { x1: px, x2: px, y1: plotTop - 6, y2: bottom, stroke: 'transparent', 'stroke-width': 7, class: 'marker-hit' }),
+      s('path', { d: `M${px - 4},${plotTop - 6}L${px + 4},${plotTop - 6}L${px},${plotTop}Z`, fill: MARKER_COLOR })));
+  }
+  return visible;
+}

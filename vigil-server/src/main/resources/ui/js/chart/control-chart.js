@@ -1,21 +1,28 @@
 // A control chart for a rule's ewma(...) / cusum(...) clause. EWMA: the metric per window (dots), the
 // EWMA statistic (line), the in-control mean (dashed centre line) and the control limits per window;
 // CUSUM: the upper and lower sums against the decision interval h. Windows where the chart was out of
-// control get a red ring. Colours are SVG presentation attributes (CSP-safe).
+// control get a red ring; ▼ marks a change event. Colours are SVG presentation attributes (CSP-safe).
 import { s, h } from '../dom.js';
-import { PALETTE, linear, niceTicks, timeTicks, timeLabel, textWidth, frame, svgRoot, yAxis, emptyChart } from './base.js';
+import { PALETTE, linear, niceTicks, timeTicks, timeLabel, textWidth, frame, svgRoot, yAxis, emptyChart,
+  drawMarkers } from './base.js';
 
 const HEIGHT = 220;
 const OUT = '#c0262d';
 const LIMIT = '#7b8794';
 
-/** c: one entry of the chart API's `charts`. */
-export function controlChart(el, c) {
+/** c: one entry of the chart API's `charts`; markers: change events ({t, label}). */
+export function controlChart(el, c, markers = []) {
   if (!c.points.length) return emptyChart(el, 'No window in range has enough data for this chart yet.');
-  return frame(el, (width) => draw(width, c));
+  return frame(el, (width) => draw(width, c, markers));
 }
 
-function draw(width, c) {
+/** The time axis of a chart (epoch ms): its first to its last window, at least a minute. */
+export function timeRange(c) {
+  const t0 = Date.parse(c.points[0].time);
+  return [t0, Math.max(t0 + 60_000, Date.parse(c.points[c.points.length - 1].time))];
+}
+
+function draw(width, c, markers) {
   const ewma = c.kind === 'ewma';
   const pts = c.points;
   const lines = ewma
@@ -34,8 +41,7 @@ function draw(width, c) {
   const right = width - 10;
   const plotTop = 10;
   const bottom = HEIGHT - 22;
-  const t0 = Date.parse(pts[0].time);
-  const t1 = Math.max(t0 + 60_000, Date.parse(pts[pts.length - 1].time));
+  const [t0, t1] = timeRange(c);
   const x = linear([t0, t1], [left, right]);
   const y = linear([lo, hi], [bottom, plotTop]);
   const svg = svgRoot(width, HEIGHT, `Control chart: ${c.clause}`);
@@ -69,6 +75,7 @@ function draw(width, c) {
       s('title', null, `out of control at ${new Date(p.time).toLocaleString()}: ${p.statistic}`)));
   }
   g.append(s('line', { x1: left, x2: right, y1: bottom + 0.5, y2: bottom + 0.5, class: 'baseline' }));
+  drawMarkers(g, markers, x, t0, t1, plotTop, bottom);
   return svg;
 }
 

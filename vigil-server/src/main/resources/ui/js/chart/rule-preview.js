@@ -1,19 +1,20 @@
 // The rule preview: the rule's metric per evaluation step (one line per group), the threshold as a
 // dashed line, and the stretches where the rule would have been pending (amber) or firing (red)
-// shaded behind them. Colours are SVG presentation attributes (CSP-safe).
+// shaded behind them; ▼ marks a change event. Colours are SVG presentation attributes (CSP-safe).
 import { s, h } from '../dom.js';
-import { PALETTE, linear, niceTicks, niceMax, timeTicks, timeLabel, textWidth, frame, svgRoot, yAxis, emptyChart } from './base.js';
+import { PALETTE, linear, niceTicks, niceMax, timeTicks, timeLabel, textWidth, frame, svgRoot, yAxis, emptyChart,
+  drawMarkers } from './base.js';
 
 const HEIGHT = 220;
 const SHADE = { pending: '#e3a008', firing: '#c0262d' };
 
-/** p: the preview API's answer (series, intervals, threshold, from, to). */
-export function rulePreview(el, p) {
+/** p: the preview API's answer (series, intervals, threshold, from, to); markers: change events ({t, label}). */
+export function rulePreview(el, p, markers = []) {
   if (!p.series.length) return emptyChart(el, 'The rule had no data that meets min_samples in this range.');
-  return frame(el, (width) => draw(width, p));
+  return frame(el, (width) => draw(width, p, markers));
 }
 
-function draw(width, p) {
+function draw(width, p, markers) {
   const t0 = Date.parse(p.from);
   const t1 = Date.parse(p.to);
   const groups = [...new Set(p.series.map((pt) => pt.group))];
@@ -58,6 +59,7 @@ function draw(width, p) {
     g.append(s('line', { x1: left, x2: right, y1: ty, y2: ty, stroke: '#c0262d', 'stroke-dasharray': '5 4', class: 'threshold' },
       s('title', null, `threshold ${p.threshold}`)));
   }
+  drawMarkers(g, markers, x, t0, t1, plotTop, bottom);
   return svg;
 }
 

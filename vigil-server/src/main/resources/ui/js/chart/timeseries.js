@@ -4,8 +4,8 @@
 import { s } from '../dom.js';
 import { h } from '../dom.js';
 import {
-  PALETTE, MARKER_COLOR, linear, niceTicks, niceMax, timeTicks, timeLabel, textWidth, fmt, frame, showTip,
-  tipRow, svgRoot, yAxis, emptyChart,
+  PALETTE, linear, niceTicks, niceMax, timeTicks, timeLabel, textWidth, fmt, frame, showTip,
+  tipRow, svgRoot, yAxis, emptyChart, drawMarkers,
 } from './base.js';
 
 const HEIGHT = 180;
@@ -93,13 +93,7 @@ function draw(width, tip, opts) {
     });
   }
 
-  const visible = markers.filter((m) => m.t >= t0 && m.t <= t1);
-  for (const m of visible) {
-    const px = Math.round(x(m.t)) + 0.5;
-    g.append(s('line', { x1: px, x2: px, y1: plotTop, y2: bottom, stroke: MARKER_COLOR, class: 'marker' }));
-    g.append(s('path', { d: `M${px - 4},${plotTop - 6}L${px + 4},${plotTop - 6}L${px},${plotTop}Z`, fill: MARKER_COLOR },
-      s('title', null, m.label)));
-  }
+  const visible = drawMarkers(g, markers, x, t0, t1, plotTop, bottom);
 
   interact(svg, g, tip, { width, left, right, plotTop, bottom, x, y, times, bucketMs, series, unit, stacked,
     markers: visible, onPick, step });
@@ -136,6 +130,8 @@ function interact(svg, g, tip, c) {
   let down = null;
 
   const indexAt = (px) => Math.min(n - 1, Math.max(0, Math.floor((c.x.invert(px) - c.times[0]) / c.bucketMs)));
+  // a marker is listed with the bucket it is drawn over, so hovering its line always names it
+  const markerAt = c.markers.map((m) => indexAt(Math.round(c.x(m.t)) + 0.5));
   const show = (i) => {
     index = i;
     const t = c.times[i];
@@ -155,9 +151,9 @@ function interact(svg, g, tip, c) {
       lines.push(tipRow(se.color, se.name, fmt(c.unit, v)));
     });
     if (c.stacked && c.series.length > 1) lines.push(h('div.tip-total', null, `Total ${fmt(c.unit, total)}`));
-    for (const m of c.markers) {
-      if (m.t >= t && m.t < t + c.bucketMs) lines.push(h('div.tip-marker', null, `▼ ${m.label}`));
-    }
+    c.markers.forEach((m, mi) => {
+      if (markerAt[mi] === i) lines.push(h('div.tip-marker', null, `▼ ${m.label}`));
+    });
     if (c.onPick) lines.push(h('div.tip-hint', null, 'Click: traces of this moment · drag: zoom'));
     const maxV = Math.max(0, ...c.series.map((se) => se.values[i] || 0));
     showTip(tip, px, c.y(maxV), c.right + 10, lines);

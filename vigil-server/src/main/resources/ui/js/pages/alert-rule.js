@@ -1,12 +1,14 @@
 // The rule editor: the rule as YAML with the rules file's fields, a preview of how it would have
 // behaved over the last days (the server replays its real evaluator), and save. /ui/alert-rule is a
-// new rule; /ui/alert-rule/<name> edits an API rule.
+// new rule; /ui/alert-rule/<name> edits an API rule. Both charts mark the change events of their range
+// and the rule's slice.
 import { h, mount } from '../dom.js';
 import { api } from '../api.js';
 import { link, go } from '../router.js';
 import { errorBox, loading, panel } from '../components.js';
+import { ruleMarkers } from '../data.js';
 import { rulePreview, previewLegend } from '../chart/rule-preview.js';
-import { controlChart, chartSummary } from '../chart/control-chart.js';
+import { controlChart, chartSummary, timeRange } from '../chart/control-chart.js';
 
 export default { title: 'Alert rule', filters: false, render };
 
@@ -57,8 +59,9 @@ async function render(view, ctx) {
     try {
       const p = await api('/api/v1/alerts/preview', { method: 'POST',
         body: { rule: text.value, from: from.toISOString(), to: to.toISOString() } });
+      const markers = await ruleMarkers(p.rule, Date.parse(p.from), Date.parse(p.to), null, ctx.signal);
       mount(chart);
-      rulePreview(chart, p);
+      rulePreview(chart, p, markers);
       mount(legend, previewLegend(p));
     } catch (e) {
       mount(chart);
@@ -101,20 +104,23 @@ async function render(view, ctx) {
       message), { wide: true }),
     panel('Preview', h('div', null, legend, chart), { wide: true, id: 'rule-preview',
       sub: 'the metric at each evaluation, the threshold, and when the rule would have been pending or firing' }));
-  if (current && /\b(ewma|cusum)\(/.test(current.condition)) view.append(chartPanel(current));
+  if (current && /\b(ewma|cusum)\(/.test(current.condition)) view.append(chartPanel(current, ctx.signal));
   if (editing) preview();
   else mount(chart, h('p.state.empty', null, 'Press Preview to replay the rule over past traffic.'));
 }
 
 /** The rule's control chart(s) as the evaluator keeps them, for one group (a group_by rule picks one). */
-function chartPanel(rule) {
+function chartPanel(rule, signal) {
   const body = h('div.control-charts');
   const group = h('input', { name: 'group', 'aria-label': 'Group', placeholder: `${rule.group_by} value` });
   const show = async () => {
     mount(body, loading('Loading the control chart…'));
     try {
       const r = await api(`/api/v1/alerts/rules/${encodeURIComponent(rule.name)}/chart`, { query: { group: group.value || undefined } });
-      mount(body, ...r.charts.flatMap((c) => [chartSummary(c), controlChart(h('div.control-chart-box'), c)]));
+      const ranges = r.charts.filter((c) => c.points.length).map(timeRange);
+      const markers = ranges.length ? await ruleMarkers(r.rule, Math.min(...ranges.map(([a]) => a)),
+        Math.max(...ranges.map(([, b]) => b)), r.group, signal) : [];
+      mount(body, ...r.charts.flatMap((c) => [chartSummary(c), controlChart(h('div.control-chart-box'), c, markers)]));
     } catch (e) {
       mount(body, errorBox(e, show, 'Cannot load the control chart'));
     }

@@ -14,6 +14,7 @@ import dev.vigil.storage.MetricRow;
 import dev.vigil.storage.MetricScope;
 import dev.vigil.storage.MetricStore;
 import dev.vigil.storage.MonitorStore;
+import dev.vigil.storage.ScoreMetricStore;
 import dev.vigil.storage.SampleStore;
 import dev.vigil.storage.SignalStore;
 import dev.vigil.storage.SpanFilter;
@@ -67,16 +68,16 @@ public final class AlertEvaluator {
   }
 
   public AlertEvaluator(Storage storage, Notifications notifications, Clock clock, String baseUrl, Silencer silencer) {
-    this(storage.metricStore(), storage.alertStore(), storage.monitorStore(), storage.sampleStore(), storage.signalStore(),
-        notifications, clock, baseUrl, silencer);
+    this(storage.metricStore(), storage.scoreMetricStore(), storage.alertStore(), storage.monitorStore(),
+        storage.sampleStore(), storage.signalStore(), notifications, clock, baseUrl, silencer);
   }
 
   /** From parts, so a preview can replay with scratch alert and chart state over the real data. */
-  AlertEvaluator(MetricStore metrics, AlertStore alerts, MonitorStore monitors, SampleStore samples, SignalStore signals,
-      Notifications notifications, Clock clock, String baseUrl, Silencer silencer) {
+  AlertEvaluator(MetricStore metrics, ScoreMetricStore scores, AlertStore alerts, MonitorStore monitors, SampleStore samples,
+      SignalStore signals, Notifications notifications, Clock clock, String baseUrl, Silencer silencer) {
     this.metrics = metrics;
     this.alerts = alerts;
-    this.clauses = new ClauseEvaluator(new MetricSource(metrics, monitors, samples, signals), monitors);
+    this.clauses = new ClauseEvaluator(new MetricSource(metrics, scores, monitors, samples, signals), monitors);
     this.correlator = new ChangeCorrelator(signals, CHANGE_LOOKBACK, Duration.ofHours(2));
     this.notifications = notifications;
     this.clock = clock;

@@ -33,7 +33,8 @@ public final class ChartView {
 
   public ChartView(Storage storage) {
     this.monitor = storage.monitorStore();
-    this.source = new MetricSource(storage.metricStore(), monitor, storage.sampleStore(), storage.signalStore());
+    this.source = new MetricSource(storage.metricStore(), storage.scoreMetricStore(), monitor, storage.sampleStore(),
+        storage.signalStore());
   }
 
   /** The rule's chart clauses (empty: the rule has none). */

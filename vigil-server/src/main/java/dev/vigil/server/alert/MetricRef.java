@@ -2,6 +2,7 @@ package dev.vigil.server.alert;
 
 import dev.vigil.storage.FeedbackCounts;
 import dev.vigil.storage.SampleField;
+import dev.vigil.storage.ScoreMetrics;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -89,9 +90,39 @@ public sealed interface MetricRef {
     }
   }
 
-  /** Aggregates of score values; pass_rate counts values ≥ 0.5, i.e. true for boolean scores. */
+  /**
+   * Aggregates of score values, read from the score metric store's rows: pass_rate is the share of
+   * scores at or above 0.5 (true booleans, "pass" labels), share_below(x) the share of valued scores
+   * below x.
+   */
   enum Aggregate {
     MEAN, P50, P90, MIN, PASS_RATE, SHARE_BELOW;
+
+    /** The threshold the store's query needs for this aggregate (null: none). */
+    Double threshold(double argument) {
+      return switch (this) {
+        case PASS_RATE -> 0.5;
+        case SHARE_BELOW -> argument;
+        default -> null;
+      };
+    }
+
+    /** This aggregate of a row (null: the row has no value for it). */
+    Double of(ScoreMetrics.Row r) {
+      return switch (this) {
+        case MEAN -> r.mean();
+        case P50 -> r.p50();
+        case P90 -> r.p90();
+        case MIN -> r.min();
+        case PASS_RATE -> r.passRate();
+        case SHARE_BELOW -> r.belowShare();
+      };
+    }
+
+    /** How many scores the aggregate rests on. */
+    long samples(ScoreMetrics.Row r) {
+      return this == PASS_RATE ? r.passable() : r.valued();
+    }
 
     String wireName() {
       return name().toLowerCase(Locale.ROOT);

@@ -16,6 +16,9 @@ import dev.vigil.storage.MetricScope;
 import dev.vigil.storage.MetricStore;
 import dev.vigil.storage.MonitorStore;
 import dev.vigil.storage.SampleStore;
+import dev.vigil.storage.ScoreMetricQuery;
+import dev.vigil.storage.ScoreMetricStore;
+import dev.vigil.storage.ScoreMetrics;
 import dev.vigil.storage.SignalStore;
 import dev.vigil.storage.SpanFilter;
 import dev.vigil.storage.TimedValue;
@@ -28,11 +31,11 @@ import java.util.TreeMap;
 
 /**
  * Reads a {@link MetricRef} for a slice: one value over a range, or a bucketed series (trends, control
- * charts). Window metrics come from the metric store; scores and feedback from the monitor store,
- * aggregated here so every aggregate (p50, share below x) works per bucket as well.
+ * charts). Window metrics come from the metric store, score aggregates from the score metric store
+ * (the same query the score trends use), thumbs feedback from the monitor store, averaged here.
  */
 final class MetricSource {
-  /** The most score values one reading looks at; beyond that the newest are left out. */
+  /** The most thumbs one reading looks at; beyond that the newest are left out. */
   private static final int MAX_VALUES = 200_000;
   private static final long DAY = Duration.ofDays(1).toNanos();
 
@@ -40,12 +43,14 @@ final class MetricSource {
   record Reading(long bucketStartEpochNanos, double value, long samples) {}
 
   private final MetricStore metrics;
+  private final ScoreMetricStore scores;
   private final MonitorStore monitor;
   private final SampleStore samples;
   private final SignalStore signals;
 
-  MetricSource(MetricStore metrics, MonitorStore monitor, SampleStore samples, SignalStore signals) {
+  MetricSource(MetricStore metrics, ScoreMetricStore scores, MonitorStore monitor, SampleStore samples, SignalStore signals) {
     this.metrics = metrics;
+    this.scores = scores;
     this.monitor = monitor;
     this.samples = samples;
     this.signals = signals;
@@ -64,13 +69,25 @@ final class MetricSource {
     return switch (ref) {
       case MetricRef.Window w -> windows(projectId, filter, bucket, w.metric());
       case MetricRef.DailyCost d -> windows(projectId, filter, bucket, RuleMetric.COST);
-      case MetricRef.ScoreAggregate s -> buckets(monitor.scoreValues(projectId, filter, s.score(), MAX_VALUES), from, bucket,
-          v -> aggregate(s, v));
+      case MetricRef.ScoreAggregate s -> scores(projectId, s, filter, bucket);
       case MetricRef.PositiveFeedback f -> buckets(monitor.thumbsValues(projectId, filter, MAX_VALUES), from, bucket,
           v -> Arrays.stream(v).average().orElse(Double.NaN));
       case MetricRef.Drift d -> bucket != null ? List.of() : drift(projectId, d, slice, from, to);
       case MetricRef.FeedbackRate f -> feedback(projectId, f.rate(), filter, bucket);
     };
+  }
+
+  /** One reading per bucket (or for the whole range) with scores to aggregate; samples: those scores. */
+  private List<Reading> scores(long projectId, MetricRef.ScoreAggregate s, SpanFilter filter, Duration bucket) {
+    MetricRef.Aggregate a = s.aggregate();
+    ScoreMetricQuery q = new ScoreMetricQuery(filter, s.score(), bucket, null, a.threshold(s.argument()), 1, 1);
+    List<Reading> out = new ArrayList<>();
+    for (ScoreMetrics.Row row : scores.series(projectId, q)) {
+      Double v = a.of(row);
+      long n = a.samples(row);
+      if (v != null && n > 0) out.add(new Reading(row.bucketStartEpochNanos(), v, n));
+    }
+    return out;
   }
 
   /** One reading per bucket (or for the whole range) that has traces; its samples are the traces. */
@@ -128,27 +145,5 @@ final class MetricSource {
       if (!Double.isNaN(value)) out.add(new Reading(start, value, a.length));
     });
     return out;
-  }
-
-  static double aggregate(MetricRef.ScoreAggregate s, double[] values) {
-    if (values.length == 0) return Double.NaN;
-    double[] v = values.clone();
-    Arrays.sort(v);
-    return switch (s.aggregate()) {
-      case MEAN -> Arrays.stream(v).average().orElse(Double.NaN);
-      case P50 -> quantile(v, 0.5);
-      case P90 -> quantile(v, 0.9);
-      case MIN -> v[0];
-      case PASS_RATE -> Arrays.stream(v).filter(x -> x >= 0.5).count() / (double) v.length;
-      case SHARE_BELOW -> Arrays.stream(v).filter(x -> x < s.argument()).count() / (double) v.length;
-    };
-  }
-
-  /** Linear interpolation between order statistics, as DuckDB's quantile_cont does for window metrics. */
-  static double quantile(double[] sorted, double q) {
-    double pos = q * (sorted.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(sorted.length - 1, lo + 1);
-    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
   }
 }

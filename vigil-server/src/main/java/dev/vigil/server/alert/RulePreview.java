@@ -58,7 +58,7 @@ public final class RulePreview {
     MetricStore metrics = storage.metricStore();
     MetricStore once = (project, query) -> asked.computeIfAbsent(project + "\n" + query, k -> metrics.query(project, query));
     // control charts replay from scratch in memory: the live rule's chart state is not touched
-    AlertEvaluator evaluator = new AlertEvaluator(once, state, new ScratchCharts(storage.monitorStore()),
+    AlertEvaluator evaluator = new AlertEvaluator(once, storage.scoreMetricStore(), state, new ScratchCharts(storage.monitorStore()),
         storage.sampleStore(), storage.signalStore(), discard, clock, null, Silencer.NONE);
     List<Point> series = new ArrayList<>();
     List<Interval> intervals = new ArrayList<>();

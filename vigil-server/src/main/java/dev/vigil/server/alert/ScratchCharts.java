@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Monitor state for a rule preview: reads scores and feedback from the real store, but keeps
+ * Monitor state for a rule preview: reads feedback from the real store, but keeps
  * control-chart state in memory (starting empty, so charts warm up from history as a new rule does)
  * and records no first-seen values, so replaying the past never changes a live rule's chart.
  */
@@ -21,11 +21,6 @@ final class ScratchCharts implements MonitorStore {
 
   ScratchCharts(MonitorStore real) {
     this.real = real;
-  }
-
-  @Override
-  public List<TimedValue> scoreValues(long projectId, SpanFilter slice, String name, int limit) {
-    return real.scoreValues(projectId, slice, name, limit);
   }
 
   @Override

@@ -47,9 +47,12 @@ final class ScoreMetricRoutes {
     m.put("bucket_start", Views.time(r.bucketStartEpochNanos()));
     m.put("group", r.group());
     m.put("count", r.count());
+    m.put("valued", r.valued());
+    m.put("passable", r.passable());
     m.put("mean", r.mean());
     m.put("p50", r.p50());
     m.put("p90", r.p90());
+    m.put("min", r.min());
     m.put("pass_rate", r.passRate());
     m.put("below_share", r.belowShare());
     return m;

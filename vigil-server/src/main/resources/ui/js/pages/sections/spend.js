@@ -1,10 +1,11 @@
 // Cost: spend over time by model, where the money goes (model, feature, user) and what drives it
-// (tokens against latency or cost, one dot per LLM call). Shared by the overview and the Cost page.
+// (tokens against latency or cost, one dot per LLM call), with the window's change markers. Shared by
+// the overview and the Cost page.
 import { h } from '../../dom.js';
 import { sqlObjects } from '../../api.js';
 import { fill, panel, legend } from '../../components.js';
 import { timeSeries, bucketTimes, bars, scatter, PALETTE } from '../../charts.js';
-import { costBy, spendByModel, traceHref, tracesHref, zoomHref } from '../../data.js';
+import { costBy, spendByModel, changeMarkers, traceHref, tracesHref, zoomHref } from '../../data.js';
 import { spanWhere } from '../../state.js';
 import { link, go } from '../../router.js';
 
@@ -19,16 +20,19 @@ export function spendSection(el, { win, bucket, filter, signal, page }) {
   const yPick = h('select', { id: `${page}-scatter-y`, 'aria-label': 'Scatter: vertical axis' },
     h('option', { value: 'latency' }, 'tokens vs latency'), h('option', { value: 'cost' }, 'tokens vs cost'));
   el.append(h('div.grid', null,
-    panel('Spend over time', over, { sub: `per ${bucket.name}, by model`, wide: true }),
+    panel('Spend over time', over, { sub: `per ${bucket.name}, by model; ▼ marks a change`, wide: true }),
     panel('Cost by model', byModel, { sub: `top ${TOP}` }),
     panel('Cost by feature', byFeature, { sub: `top ${TOP}` }),
     panel('Cost by user', byUser, { sub: `top ${TOP}` }),
     panel('What drives cost and latency', drivers, { sub: 'latest 400 LLM calls', actions: yPick })));
 
-  fill(over, () => spendByModel(spanWhere(), bucket.ms, signal), (rows) => {
+  fill(over, async () => {
+    const [rows, markers] = await Promise.all([spendByModel(spanWhere(), bucket.ms, signal), changeMarkers(signal, filter)]);
+    return { rows, markers };
+  }, ({ rows, markers }) => {
     if (!rows.length) return null;
     const s = stackSeries(rows, win, bucket.ms);
-    return [timeSeries(h('div'), { times: s.times, bucketMs: bucket.ms, kind: 'stacked', unit: 'usd', series: s.series,
+    return [timeSeries(h('div'), { times: s.times, bucketMs: bucket.ms, kind: 'stacked', unit: 'usd', series: s.series, markers,
       label: 'Spend over time by model', emptyText: 'No priced calls in this range.',
       onPick: ({ from, to }) => go(to - from > bucket.ms * 1.5 ? zoomHref(page, from, to) : tracesHref(from, to, { sort: 'costliest' })) }),
     legend(s.series)];

@@ -31,7 +31,8 @@ class BaselineBoundTest {
     storage = DuckDbStorage.builder(dir).build();
     project = storage.projectStore().createProject("baselines", null).id();
     traffic = new Traffic(storage, project, 5);
-    clauses = new ClauseEvaluator(new MetricSource(storage.metricStore(), storage.monitorStore(), storage.sampleStore(), storage.signalStore()),
+    clauses = new ClauseEvaluator(new MetricSource(storage.metricStore(), storage.scoreMetricStore(), storage.monitorStore(),
+        storage.sampleStore(), storage.signalStore()),
         storage.monitorStore());
   }
 

@@ -14,30 +14,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Monitor inputs and state. Scores and feedback carry hex trace ids while the index keeps ids as
+ * Monitor inputs and state. Feedback carries hex trace ids while the index keeps ids as
  * integers, so the slice's spans are rendered to hex once (the slice is small: one window of one
- * feature) and joined to the signal rows.
+ * feature) and joined to the feedback rows.
  */
 final class DuckDbMonitorStore implements MonitorStore {
   private final Database db;
 
   DuckDbMonitorStore(Database db) {
     this.db = db;
-  }
-
-  @Override
-  public List<TimedValue> scoreValues(long projectId, SpanFilter slice, String name, int limit) {
-    SpanFilterSql w = new SpanFilterSql(projectId, slice, 0).dimensions(slice).spanRanges(slice);
-    String sql = "WITH sl AS (SELECT " + IdCodec.traceSql("trace_hi", "trace_lo") + " AS tid, "
-        + IdCodec.spanSql("span_id") + " AS sid, start_ns FROM span_index WHERE " + w.where() + ") "
-        + "SELECT min(sl.start_ns) AS t, s.value FROM score_rows s JOIN sl ON s.trace_id = sl.tid "
-        + "AND (s.span_id IS NULL OR s.span_id = sl.sid) WHERE s.project_id = ? AND s.name = ? AND s.value IS NOT NULL "
-        + "GROUP BY s.id, s.value ORDER BY t LIMIT ?";
-    List<Object> params = new ArrayList<>(w.params);
-    params.add(projectId);
-    params.add(name);
-    params.add(limit);
-    return values("scores", sql, params);
   }
 
   @Override

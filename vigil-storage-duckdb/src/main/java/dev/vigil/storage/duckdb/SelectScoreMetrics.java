@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * Score aggregates. Without slice filters or a group-by only {@code score_rows} is read. With them a
  * score is joined to its span in {@code span_index} (by the integer id halves the index stores), or
- * to its trace's root span when it has no span id. Scores are dated by their span's start (the
+ * to the matching spans of its trace when it has no span id, once per group. Scores are dated by their span's start (the
  * pipeline) or when posted (the API), so spans are looked up from a day before the range on.
  */
 final class SelectScoreMetrics {
@@ -31,10 +31,17 @@ final class SelectScoreMetrics {
     return new ScoreMetrics(rows, bins, labels(conn, scored, params));
   }
 
+  /** The rows alone. */
+  static List<ScoreMetrics.Row> series(Connection conn, long projectId, ScoreMetricQuery q) throws SQLException {
+    List<Object> params = new ArrayList<>();
+    String scored = scored(projectId, q, params);
+    return rows(conn, scored, params, q);
+  }
+
   /** A SELECT of (time_ns, data_type, value, label, grp) for the matching scores; fills {@code params}. */
   private static String scored(long projectId, ScoreMetricQuery q, List<Object> params) {
     SpanFilter f = q.filter();
-    String scores = "SELECT time_ns, data_type, value, label, trace_id, span_id FROM score_rows "
+    String scores = "SELECT id, time_ns, data_type, value, label, trace_id, span_id FROM score_rows "
         + "WHERE project_id = ? AND name = ? AND time_ns >= ? AND time_ns < ?";
     params.add(projectId);
     params.add(q.name());
@@ -47,11 +54,13 @@ final class SelectScoreMetrics {
     w.params.set(1, f.fromEpochNanos() - SPAN_LOOKBACK_NANOS);
     String grp = q.groupBy() == null ? "NULL::VARCHAR" : SpanFilterSql.COLUMNS.get(q.groupBy());
     params.addAll(w.params);
-    return "SELECT s.time_ns, s.data_type, s.value, s.label, sp.grp FROM (SELECT *, " + half("trace_id", 1) + " AS hi, "
+    // a trace-level score may meet several matching spans of its trace: DISTINCT counts it once per group
+    return "SELECT time_ns, data_type, value, label, grp FROM (SELECT DISTINCT s.id, s.time_ns, s.data_type, s.value, "
+        + "s.label, sp.grp FROM (SELECT *, " + half("trace_id", 1) + " AS hi, "
         + half("trace_id", 17) + " AS lo, CASE WHEN span_id IS NULL THEN NULL ELSE " + half("span_id", 1)
         + " END AS sid FROM (" + scores + ") WHERE length(trace_id) = 32) s JOIN (SELECT trace_hi, trace_lo, span_id, "
-        + "parent_id IS NULL AS is_root, " + grp + " AS grp FROM span_index WHERE " + w.where() + ") sp "
-        + "ON sp.trace_hi = s.hi AND sp.trace_lo = s.lo AND (s.sid = sp.span_id OR (s.sid IS NULL AND sp.is_root))";
+        + grp + " AS grp FROM span_index WHERE " + w.where() + ") sp "
+        + "ON sp.trace_hi = s.hi AND sp.trace_lo = s.lo AND (s.sid IS NULL OR s.sid = sp.span_id))";
   }
 
   /** 16 hex characters of {@code column} from {@code at} as the signed BIGINT the index stores. */
@@ -71,23 +80,25 @@ final class SelectScoreMetrics {
             + q.limit() + ")";
     String sql = "WITH scored AS MATERIALIZED (" + scored
         + ") SELECT " + bucketExpr + " AS bucket, grp, count(*), avg(value), quantile_cont(value, 0.5), "
-        + "quantile_cont(value, 0.9), "
+        + "quantile_cont(value, 0.9), min(value), "
         + "count(*) FILTER (WHERE data_type = 'boolean' OR label IN ('pass', 'fail') OR (data_type = 'numeric' AND value IS NOT NULL AND " + thr + " IS NOT NULL)), "
         + "count(*) FILTER (WHERE (data_type = 'boolean' AND value = 1) OR label = 'pass' OR (data_type = 'numeric' AND value >= " + thr + ")), "
         + "count(value), count(*) FILTER (WHERE value < " + thr + ") FROM scored" + topGroups
         + " GROUP BY ALL ORDER BY bucket, grp NULLS FIRST";
-    // bound in text order: the CTE's, the bucket start, then the threshold's three uses
+    // bound in text order: the CTE's, the bucket start, then the threshold's three uses (columns: bucket, grp,
+    // count, mean, p50, p90, min, passable, passed, valued, below)
     List<Object> ordered = new ArrayList<>(scoredParams);
     if (bucket == 0) ordered.add(q.filter().fromEpochNanos());
     if (q.threshold() != null) for (int i = 0; i < 3; i++) ordered.add(q.threshold());
     List<ScoreMetrics.Row> out = new ArrayList<>();
     try (PreparedStatement ps = Sql.prepare(conn, sql, ordered); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        long passable = rs.getLong(7);
-        long valued = rs.getLong(9);
-        out.add(new ScoreMetrics.Row(rs.getLong(1), rs.getString(2), rs.getLong(3), Sql.nullableDouble(rs, 4),
-            Sql.nullableDouble(rs, 5), Sql.nullableDouble(rs, 6), passable == 0 ? null : (double) rs.getLong(8) / passable,
-            q.threshold() == null || valued == 0 ? null : (double) rs.getLong(10) / valued));
+        long passable = rs.getLong(8);
+        long valued = rs.getLong(10);
+        out.add(new ScoreMetrics.Row(rs.getLong(1), rs.getString(2), rs.getLong(3), valued, passable,
+            Sql.nullableDouble(rs, 4), Sql.nullableDouble(rs, 5), Sql.nullableDouble(rs, 6), Sql.nullableDouble(rs, 7),
+            passable == 0 ? null : (double) rs.getLong(9) / passable,
+            q.threshold() == null || valued == 0 ? null : (double) rs.getLong(11) / valued));
       }
     }
     return out;

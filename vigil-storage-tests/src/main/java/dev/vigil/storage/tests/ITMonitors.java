@@ -6,52 +6,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vigil.model.Feedback;
 import dev.vigil.model.FeedbackKind;
-import dev.vigil.model.Score;
 import dev.vigil.model.Span;
 import dev.vigil.storage.ChartState;
-import dev.vigil.storage.Dimension;
 import dev.vigil.storage.SpanFilter;
 import dev.vigil.storage.TimedValue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Scores and feedback per slice, control-chart state across a restart, first-seen values. */
+/** Thumbs feedback per slice, control-chart state across a restart, first-seen values. */
 public abstract class ITMonitors extends StorageTestBase {
 
   private Span call(long start, String feature, String promptVersion) {
     Span s = TestObjects.llm(TestObjects.traceId(), null, start, "gpt-4o").feature(feature).promptVersion(promptVersion).build();
     accept(List.of(s));
     return s;
-  }
-
-  private void score(Span s, String name, double value, boolean traceLevel) {
-    storage.signalStore().putScores(project, List.of(new Score(TestObjects.spanId() + name, s.traceId(),
-        traceLevel ? null : s.spanId(), name, null, value, null, null, null, s.startEpochNanos() + MINUTE, null)));
-  }
-
-  @Test
-  public void scoreValuesJoinTheSpansOfTheSliceAndWindow() {
-    Span v2 = call(T0, "support-chat", "v2");
-    Span v3 = call(T0 + MINUTE, "support-chat", "v3");
-    Span other = call(T0 + MINUTE, "summarize", "v3");
-    Span late = call(T0 + 20 * MINUTE, "support-chat", "v3");
-    score(v2, "relevance", 8, false);
-    score(v3, "relevance", 5, true); // trace-level
-    score(v3, "toxicity", 0.1, false);
-    score(other, "relevance", 9, false);
-    score(late, "relevance", 4, false);
-
-    SpanFilter chat = new SpanFilter(T0, T0 + 10 * MINUTE, Map.of(Dimension.FEATURE, List.of("support-chat")),
-        List.of(), null, null, null, null, null, null, null, null);
-    assertThat(storage.monitorStore().scoreValues(project, chat, "relevance", 100)).extracting(TimedValue::value)
-        .containsExactly(8.0, 5.0);
-    SpanFilter v3Only = new SpanFilter(T0, T0 + 10 * MINUTE, Map.of(Dimension.PROMPT_VERSION, List.of("v3")),
-        List.of(), null, null, null, null, null, null, null, null);
-    assertThat(storage.monitorStore().scoreValues(project, v3Only, "relevance", 100)).extracting(TimedValue::value)
-        .containsExactlyInAnyOrder(5.0, 9.0);
-    long other2 = storage.projectStore().createProject("other", null).id();
-    assertThat(storage.monitorStore().scoreValues(other2, chat, "relevance", 100)).isEmpty();
   }
 
   @Test

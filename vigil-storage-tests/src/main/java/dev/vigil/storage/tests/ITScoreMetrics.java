@@ -159,6 +159,69 @@ public abstract class ITScoreMetrics extends StorageTestBase {
     assertThat(storage.scoreMetricStore().query(project, ScoreMetricQuery.of(range(), "other", null)).rows()).isEmpty();
   }
 
+  @Test
+  public void aTraceLevelScoreCountsOnceForEverySliceItsTraceIsIn() {
+    List<Span> v2 = TestObjects.trace(T0, "support-chat", "gpt-4o"); // the prompt version is on the LLM call only
+    Span v3 = TestObjects.llm(TestObjects.traceId(), null, T0 + MINUTE, "gpt-4o").promptVersion("v3").build();
+    List<Span> all = new ArrayList<>(v2);
+    all.add(v3);
+    accept(project, all);
+    storage.signalStore().putScores(project, List.of(numeric(v2.get(2), 8, T0 + 2 * MINUTE),
+        new Score("t-v2", v2.get(0).traceId(), null, "relevance", ScoreDataType.NUMERIC, 6.0, null, ScoreSource.API, null,
+            T0 + 3 * MINUTE, Map.of()),
+        new Score("t-v3", v3.traceId(), null, "relevance", ScoreDataType.NUMERIC, 4.0, null, ScoreSource.API, null,
+            T0 + 3 * MINUTE, Map.of())));
+
+    SpanFilter promptV2 = new SpanFilter(T0, T0 + 2 * HOUR, Map.of(Dimension.PROMPT_VERSION, List.of("v2")), List.of(),
+        null, null, null, null, null, null, null, null);
+    assertThat(storage.scoreMetricStore().series(project, ScoreMetricQuery.of(promptV2, "relevance", null)))
+        .singleElement().satisfies(r -> {
+          assertThat(r.count()).isEqualTo(2); // the trace-level 6 through the trace's LLM call, and the call's 8
+          assertThat(r.mean()).isEqualTo(7.0);
+        });
+    // the trace-level score meets three support-chat spans of its trace and still counts once
+    SpanFilter chat = new SpanFilter(T0, T0 + 2 * HOUR, Map.of(Dimension.FEATURE, List.of("support-chat")), List.of(),
+        null, null, null, null, null, null, null, null);
+    assertThat(storage.scoreMetricStore().series(project, ScoreMetricQuery.of(chat, "relevance", null)))
+        .singleElement().satisfies(r -> assertThat(r.count()).isEqualTo(3));
+    assertThat(storage.scoreMetricStore().series(project,
+        new ScoreMetricQuery(range(), "relevance", null, Dimension.PROMPT_VERSION, null, 20, 1)))
+        .extracting(ScoreMetrics.Row::group, ScoreMetrics.Row::count)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("v2", 2L), org.assertj.core.groups.Tuple.tuple("v3", 1L));
+  }
+
+  /** What alert rules read: min, the counts each aggregate rests on, and the rows without the distribution. */
+  @Test
+  public void seriesHasMinValuedAndPassableCounts() {
+    List<Span> trace = TestObjects.trace(T0, "support-chat", "gpt-4o");
+    accept(trace);
+    Span llm = trace.get(2);
+    List<Score> scores = new ArrayList<>();
+    double[] values = {9, 3, 7, 5, 10, 6};
+    for (int i = 0; i < values.length; i++) scores.add(numeric(llm, values[i], T0 + (i + 1) * MINUTE));
+    // a label without a value: it can pass or fail but has no value to average
+    scores.add(new Score("c1", llm.traceId(), llm.spanId(), "relevance", ScoreDataType.CATEGORICAL, null, "fail",
+        ScoreSource.ANNOTATION, null, T0 + 10 * MINUTE, Map.of()));
+    storage.signalStore().putScores(project, scores);
+
+    ScoreMetricQuery passAt = new ScoreMetricQuery(range(), "relevance", null, null, 0.5, 1, 1);
+    assertThat(storage.scoreMetricStore().series(project, passAt)).singleElement().satisfies(r -> {
+      assertThat(r.count()).isEqualTo(7);
+      assertThat(r.valued()).isEqualTo(6);
+      assertThat(r.passable()).isEqualTo(7);
+      assertThat(r.passRate()).isCloseTo(6 / 7.0, within(1e-9));
+      assertThat(r.min()).isEqualTo(3.0);
+      assertThat(r.p50()).isCloseTo(6.5, within(1e-9)); // between 6 and 7
+      assertThat(r.p90()).isCloseTo(9.5, within(1e-9)); // 9 + 0.5·(10 − 9)
+      assertThat(r.mean()).isCloseTo(40 / 6.0, within(1e-9));
+    });
+    ScoreMetricQuery below6 = new ScoreMetricQuery(range(), "relevance", null, null, 6.0, 1, 1);
+    assertThat(storage.scoreMetricStore().series(project, below6)).singleElement()
+        .satisfies(r -> assertThat(r.belowShare()).isCloseTo(2 / 6.0, within(1e-9))); // 3 and 5; 6 is not below 6
+    assertThat(storage.scoreMetricStore().series(project, below6))
+        .isEqualTo(storage.scoreMetricStore().query(project, below6).rows());
+  }
+
   private static List<Span> concat(List<Span> a, List<Span> b) {
     List<Span> out = new ArrayList<>(a);
     out.addAll(b);
