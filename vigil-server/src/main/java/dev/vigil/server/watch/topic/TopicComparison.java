@@ -48,13 +48,24 @@ public final class TopicComparison {
       return report("clusters", null, null, none,
           "fewer than " + DriftTest.MIN_SAMPLES + " baseline questions: no topics to find");
     }
-    TopicModel model = TopicModel.fit(baseline, maxTopics, seed);
+    // Topics are fitted on distinct questions: a question asked fifty times is one point, not a
+    // cluster of its own (its silhouette would be perfect), and leaving it out for its "other"
+    // judgement leaves all of its copies out. Current copies of a baseline question go where it went.
+    Map<String, Integer> distinct = new LinkedHashMap<>();
+    List<float[]> points = new ArrayList<>();
+    for (int i = 0; i < baseline.size(); i++) {
+      if (distinct.putIfAbsent(baselineTexts.get(i), points.size()) == null) points.add(baseline.get(i));
+    }
+    TopicModel model = TopicModel.fit(points, maxTopics, seed);
+    int[] seen = new int[points.size()];
+    for (int p = 0; p < points.size(); p++) seen[p] = model.assignBaseline(p, points.get(p));
     int k = model.k();
     long[][] counts = new long[k + 1][2]; // index k is "other"
-    for (int i = 0; i < baseline.size(); i++) counts[slot(model.assignBaseline(i, baseline.get(i)), k)][0]++;
+    for (String text : baselineTexts) counts[slot(seen[distinct.get(text)], k)][0]++;
     List<Integer> otherNow = new ArrayList<>();
     for (int i = 0; i < current.size(); i++) {
-      int t = model.assign(current.get(i));
+      Integer p = distinct.get(currentTexts.get(i));
+      int t = p != null ? seen[p] : model.assign(current.get(i));
       counts[slot(t, k)][1]++;
       if (t < 0) otherNow.add(i);
     }
@@ -70,8 +81,8 @@ public final class TopicComparison {
     }
     String otherExample = otherNow.isEmpty() ? null : representative(currentTexts, current, centre(current, otherNow), otherNow);
     drafts.add(new Draft(OTHER, "other: far from every baseline topic", cut(otherExample, EXAMPLE_CHARS), counts[k][0], counts[k][1]));
-    String note = String.format(Locale.ROOT, "%d topics in %d baseline questions%s; a question farther than %.3f (cosine distance) "
-        + "from every topic is other", k, baseline.size(),
+    String note = String.format(Locale.ROOT, "%d topics in %d baseline questions, %d distinct%s; a question farther than %.3f "
+        + "(cosine distance) from every topic is other", k, baseline.size(), points.size(),
         Double.isNaN(model.silhouette()) ? "" : String.format(Locale.ROOT, " (silhouette %.2f)", model.silhouette()), model.radius());
     return report("clusters", Double.isNaN(model.silhouette()) ? null : model.silhouette(), model.radius(), drafts, note);
   }
@@ -95,7 +106,7 @@ public final class TopicComparison {
       topics.add(new TopicReport.Topic(d.id(), d.label(), d.example(), d.baselineN(), d.currentN(),
           nb == 0 ? 0 : d.baselineN() / (double) nb, nc == 0 ? 0 : d.currentN() / (double) nc));
     }
-    SignalDrift signal = SignalDrift.categorical(TopicReport.SIGNAL, nonEmpty(b, c), nonEmpty(c, b));
+    SignalDrift signal = SignalDrift.categoricalSampled(TopicReport.SIGNAL, nonEmpty(b, c), nonEmpty(c, b));
     return new TopicReport(method, silhouette, radius, signal, topics, note);
   }
 

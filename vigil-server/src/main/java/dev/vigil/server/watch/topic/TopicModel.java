@@ -45,7 +45,7 @@ public final class TopicModel {
     this.radius = Quantile.withDefaults().evaluate(own, PERCENTILE);
   }
 
-  /** Fits topics on unit vectors; at least two points. */
+  /** Fits topics on unit vectors (distinct ones: duplicates distort silhouettes and left-out distances); at least two. */
   public static TopicModel fit(List<float[]> baseline, int maxTopics, long seed) {
     if (baseline.size() < 2) throw new IllegalArgumentException("at least two baseline questions are needed, got " + baseline.size());
     if (maxTopics < 1) throw new IllegalArgumentException("maxTopics must be at least 1, got " + maxTopics);

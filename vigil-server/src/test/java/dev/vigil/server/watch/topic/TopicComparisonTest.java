@@ -22,7 +22,7 @@ class TopicComparisonTest {
     List<Object[]> rows = new ArrayList<>();
     for (int blob = 0; blob < perBlob.length; blob++) {
       int n = 0;
-      for (float[] v : b.around(blob, perBlob[blob], 0.2)) rows.add(new Object[] {NAMES[blob] + " question " + n++, v});
+      for (float[] v : b.around(blob, perBlob[blob], 0.2)) rows.add(new Object[] {NAMES[blob] + " question " + seed + "." + n++, v});
     }
     Collections.shuffle(rows, new Random(seed));
     return new Window(rows.stream().map(r -> (String) r[0]).toList(), rows.stream().map(r -> (float[]) r[1]).toList());
