@@ -45,8 +45,42 @@ async function render(view, ctx) {
   const inputs = h('div');
   view.append(panel('What users ask (input embeddings)', inputs, { wide: true,
     sub: 'questions of sampled traces embedded in-process; asked after the report because it takes seconds' }));
+  const topics = h('div');
+  view.append(panel('What users ask about (topics)', topics, { wide: true, id: 'topic-drift',
+    sub: 'topics named by spans (metadata "topic"), else clusters of the baseline\'s questions' }));
   fill(body, () => api('/api/v1/drift', { query, signal }), report, 'No LLM calls in either window.');
-  fill(inputs, () => api('/api/v1/drift/inputs', { query, signal }), embeddingReport, 'No questions in either window.');
+  // one after the other: both embed the same sampled questions, the second from the embedder's cache
+  fill(inputs, () => api('/api/v1/drift/inputs', { query, signal }), embeddingReport, 'No questions in either window.')
+    .then(() => fill(topics, () => api('/api/v1/drift/topics', { query, signal }), topicReport, 'No questions in either window.'));
+}
+
+function topicReport(r) {
+  const s = r.signal;
+  const chi2 = s.tests[0] || {};
+  const js = s.tests[1] || {};
+  if (!chi2.baseline_n && !chi2.current_n) return null;
+  const change = (t) => {
+    const d = t.current_share - t.baseline_share;
+    if (t.baseline_n === 0 || (t.id === 'other' && d > 0.05)) return h('span.delta.up-bad', null, t.id === 'other' ? 'new' : 'appeared');
+    if (t.current_n === 0) return h('span.delta.down-bad', null, 'vanished');
+    if (Math.abs(d) < 0.05) return h('span.muted', null, 'steady');
+    return h('span.delta', { title: 'change in share, percentage points' }, `${d > 0 ? '▲' : '▼'} ${(Math.abs(d) * 100).toFixed(0)} pp`);
+  };
+  const p = chi2.p_value == null ? '' : ` · chi-squared p ${chi2.p_value < 1e-4 ? '< 0.0001' : Number(chi2.p_value).toFixed(4)}`;
+  return [
+    h('p', null, verdictBadge(s.verdict), ' ', r.method === 'explicit' ? 'Topics named by the spans' : 'Topics found in the baseline\'s questions',
+      js.effect == null ? '' : ` · Jensen-Shannon distance ${Number(js.effect).toFixed(3)}`, p),
+    table([
+      { label: 'Topic', value: (t) => [h('code', null, t.id), ' ', t.id === t.label ? '' : t.label] },
+      { label: 'Example', cls: 'topic-example', value: (t) => t.example || f.DASH },
+      { label: 'Baseline', num: true, value: (t) => f.pct(t.baseline_share) },
+      { label: 'Current', num: true, value: (t) => f.pct(t.current_share) },
+      { label: 'Change', value: change },
+      { label: 'n (baseline / current)', num: true, value: (t) => `${f.int(t.baseline_n)} / ${f.int(t.current_n)}` },
+    ], r.topics, { caption: 'Topic shares, baseline against current' }),
+    h('p.muted', null, `${f.int(chi2.baseline_n)} baseline and ${f.int(chi2.current_n)} current questions. `,
+      [r.note, ...s.tests.map((t) => t.note)].filter(Boolean).join('; ')),
+  ];
 }
 
 function embeddingReport(r) {

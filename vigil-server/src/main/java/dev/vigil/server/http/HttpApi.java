@@ -11,6 +11,7 @@ import dev.vigil.server.scoring.ScoringService;
 import dev.vigil.server.embed.Embedder;
 import dev.vigil.server.watch.DriftService;
 import dev.vigil.server.watch.InputEmbeddings;
+import dev.vigil.server.watch.TopicDrift;
 import dev.vigil.server.watch.VariantService;
 import dev.vigil.storage.Storage;
 import io.javalin.Javalin;
@@ -55,7 +56,7 @@ public final class HttpApi implements AutoCloseable {
       new FeedbackRoutes(authn, bodies, ingest, storage.signalStore(), clock).register(c.routes);
       new DatasetRoutes(authn, bodies, storage, clock).register(c.routes);
       new WatchRoutes(authn, new DriftService(storage, List.of()), new InputEmbeddings(storage.spanStore(), Embedder.shared()),
-          new VariantService(storage), clock).register(c.routes);
+          new TopicDrift(storage.spanStore(), Embedder.shared()), new VariantService(storage), clock).register(c.routes);
       new AlertRoutes(authn, alerting.ruleBook(), storage.alertStore(), storage.deliveryStore()).register(c.routes);
       new AlertRuleRoutes(authn, alerting.ruleBook(), alerting.preview(), clock).register(c.routes);
       new AlertChartRoutes(authn, alerting.ruleBook(), alerting.charts(), clock).register(c.routes);

@@ -4,7 +4,9 @@ import dev.vigil.server.auth.Principal;
 import dev.vigil.server.query.WatchParams;
 import dev.vigil.server.watch.DriftService;
 import dev.vigil.server.watch.DriftSource;
+import dev.vigil.server.watch.TopicDrift;
 import dev.vigil.server.watch.VariantService;
+import dev.vigil.server.watch.topic.TopicReport;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -16,13 +18,16 @@ final class WatchRoutes {
   private final Authn authn;
   private final DriftService drift;
   private final DriftSource inputs;
+  private final TopicDrift topics;
   private final VariantService variants;
   private final Clock clock;
 
-  WatchRoutes(Authn authn, DriftService drift, DriftSource inputs, VariantService variants, Clock clock) {
+  WatchRoutes(Authn authn, DriftService drift, DriftSource inputs, TopicDrift topics, VariantService variants,
+      Clock clock) {
     this.authn = authn;
     this.drift = drift;
     this.inputs = inputs;
+    this.topics = topics;
     this.variants = variants;
     this.clock = clock;
   }
@@ -30,6 +35,7 @@ final class WatchRoutes {
   void register(RoutesConfig routes) {
     routes.get("/api/v1/drift", this::drift);
     routes.get("/api/v1/drift/inputs", this::inputs);
+    routes.get("/api/v1/drift/topics", this::topics);
     routes.get("/api/v1/compare", this::compare);
   }
 
@@ -55,6 +61,25 @@ final class WatchRoutes {
     out.put("baseline", window(w.baseline().fromEpochNanos(), w.baseline().toEpochNanos(), -1));
     out.put("current", window(w.current().fromEpochNanos(), w.current().toEpochNanos(), -1));
     out.put("signal", inputs.drift(p.projectId(), w.baseline(), w.current()).get(0));
+    ctx.json(out);
+  }
+
+  /** Topic drift on its own, for the same reason: it embeds (and clusters) a sample of questions. */
+  private void topics(Context ctx) {
+    Principal p = authn.require(ctx);
+    var t = new WatchParams(ctx.queryParamMap(), clock).topics(TopicDrift.DEFAULT_TOPICS, TopicDrift.MAX_TOPICS);
+    var w = t.windows();
+    TopicReport r = topics.report(p.projectId(), w.baseline(), w.current(), t.maxTopics());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("baseline", window(w.baseline().fromEpochNanos(), w.baseline().toEpochNanos(), -1));
+    out.put("current", window(w.current().fromEpochNanos(), w.current().toEpochNanos(), -1));
+    out.put("method", r.method());
+    out.put("max_topics", t.maxTopics());
+    out.put("silhouette", r.silhouette());
+    out.put("radius", r.radius());
+    out.put("note", r.note());
+    out.put("signal", r.signal());
+    out.put("topics", r.topics());
     ctx.json(out);
   }
 

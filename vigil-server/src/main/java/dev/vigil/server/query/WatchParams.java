@@ -5,6 +5,7 @@ import dev.vigil.storage.Dimension;
 import dev.vigil.storage.SpanFilter;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,8 +33,31 @@ public final class WatchParams {
   public record Windows(SpanFilter baseline, SpanFilter current) {}
 
   public Windows drift() {
-    SpanFilter slice = new QueryParams(params, clock)
-        .allow("current", "baseline", "baseline_from", "baseline_to", "baseline_prompt_version").filter();
+    return drift(new String[0]);
+  }
+
+  /** Windows of topic drift and its {@code topics}: the most topics to find, 1 … {@code max}. */
+  public record TopicWindows(Windows windows, int maxTopics) {}
+
+  public TopicWindows topics(int fallback, int max) {
+    Windows w = drift("topics");
+    String v = one("topics");
+    if (v == null) return new TopicWindows(w, fallback);
+    int k;
+    try {
+      k = Integer.parseInt(v.strip());
+    } catch (NumberFormatException e) {
+      k = -1;
+    }
+    if (k < 1 || k > max) throw new IllegalArgumentException("'topics' must be a whole number from 1 to " + max + ", got '" + v + "'");
+    return new TopicWindows(w, k);
+  }
+
+  private Windows drift(String... extra) {
+    List<String> allowed = new ArrayList<>(List.of("current", "baseline", "baseline_from", "baseline_to",
+        "baseline_prompt_version"));
+    allowed.addAll(List.of(extra));
+    SpanFilter slice = new QueryParams(params, clock).allow(allowed.toArray(String[]::new)).filter();
     if (params.containsKey("from") && params.containsKey("current")) {
       throw new IllegalArgumentException("give either 'from' or 'current' for the current window, not both");
     }

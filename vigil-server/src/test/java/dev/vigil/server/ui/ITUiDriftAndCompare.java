@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.vigil.server.watch.WatchTraffic;
 import java.time.Duration;
@@ -36,6 +37,12 @@ class ITUiDriftAndCompare {
       t.call("chat", "fast", at, 500, 800, false, "stop", i % 10 != 0);
       t.call("chat", "slow", at, 500, 1600, i % 8 == 0, "stop", i % 10 < 5);
     }
+    // helpdesk topics, named in metadata, spread over the day (topics sample each tenth of a window): login appears now
+    for (int i = 0; i < 120; i++) {
+      t.asked("helpdesk", now.minus(23, ChronoUnit.HOURS).plusSeconds(i * 660L), "Where is my invoice?", i % 2 == 0 ? "billing" : "shipping");
+      String topic = i % 3 == 0 ? "billing" : i % 3 == 1 ? "shipping" : "login";
+      t.asked("helpdesk", now.minus(50, ChronoUnit.MINUTES).plusSeconds(i * 20L), topic.equals("login") ? "I cannot sign in" : "Where is my parcel?", topic);
+    }
     t.send(vigil.server(), BrowserHarness.API_KEY);
   }
 
@@ -57,6 +64,23 @@ class ITUiDriftAndCompare {
     assertThat(page.locator("table.data tbody tr:has(code:text-is('input_tokens')) .badge")).isVisible();
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Compare").setExact(true)).click();
     assertThat(page).hasURL(Pattern.compile(".*/ui/compare.*"));
+    assertThat(vigil.browserErrors()).isEmpty();
+  }
+
+  @Test
+  void topicsTableShowsWhichTopicAppeared() {
+    Page page = vigil.signedInPage("/ui/drift?feature=helpdesk&current=1h&baseline=1d");
+    Locator topics = page.locator("#topic-drift");
+    Locator login = topics.locator("table.data tbody tr:has(code:text-is('login'))");
+    // after the input-embedding panel, whose first request loads MiniLM
+    assertThat(login).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
+    assertThat(login).containsText("appeared");
+    assertThat(login).containsText("I cannot sign in");
+    assertThat(login.locator("td.num").first()).hasText("0.0%");
+    assertThat(topics.locator("table.data tbody tr:has(code:text-is('billing')) td.num").nth(1)).hasText("33%");
+    assertThat(topics.locator(".badge").first()).hasText("drifted");
+    assertThat(topics).containsText("Topics named by the spans");
+    vigil.screenshot(page, "drift-topics");
     assertThat(vigil.browserErrors()).isEmpty();
   }
 

@@ -47,6 +47,17 @@ public final class WatchTraffic {
     return this;
   }
 
+  /** One call asking {@code question}, its topic named in metadata when {@code topic} is not null. */
+  public WatchTraffic asked(String feature, Instant start, String question, String topic) {
+    String meta = topic == null ? "" : "\"metadata\": {\"topic\": \"%s\"},".formatted(topic);
+    items.add("""
+        {"type": "span", "trace_id": "watch-%d", "span_id": "llm", "model": "gpt-4o-mini", "provider": "openai",
+         "feature": "%s", "start_time": "%s", "end_time": "%s", %s
+         "input_messages": [{"role": "user", "content": "%s"}], "output_messages": [{"role": "assistant", "content": "ok"}]}"""
+        .formatted(seq++, feature, start, start.plusMillis(700), meta, question));
+    return this;
+  }
+
   public Random random() {
     return rnd;
   }
