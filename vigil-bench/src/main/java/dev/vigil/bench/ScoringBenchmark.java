@@ -42,6 +42,12 @@ public final class ScoringBenchmark {
 
   private ScoringBenchmark() {}
 
+  /** CPU time of the whole process (every thread, DuckDB's native ones included). */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   public static void main(String[] args) throws Exception {
     if (args.length == 1 && args[0].equals("--print-scorecard")) {
       System.out.print(SCORECARD);
@@ -66,12 +72,16 @@ public final class ScoringBenchmark {
           (System.nanoTime() - t0) / 1e9);
       try (ScoringService scoring = new ScoringService(storage, settings, new SimpleMeterRegistry(), Clock.systemUTC())) {
         t0 = System.nanoTime();
+        long cpu0 = cpuNanos();
         scoring.start();
         awaitDrained(scoring, project);
         double s = (System.nanoTime() - t0) / 1e9;
+        double cpuMicrosPerSpan = (cpuNanos() - cpu0) / 1e3 / spans;
         var status = scoring.status(project);
         System.out.printf("phase 1: scoring drained %,d spans in %.1f s: %,.0f spans/s, %,.0f LLM calls/s, %,.0f scores/s (%,d scores, %,d failures)%n",
             spans, s, spans / s, calls / s, status.scoresWritten() / s, status.scoresWritten(), status.failures());
+        System.out.printf("phase 1: the process used %.0f µs of CPU a span (%.2f cores) while scoring drained%n",
+            cpuMicrosPerSpan, cpuMicrosPerSpan * spans / 1e6 / s);
 
         long before = scoring.status(project).scoresWritten();
         t0 = System.nanoTime();

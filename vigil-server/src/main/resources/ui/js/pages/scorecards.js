@@ -6,6 +6,7 @@ import { api } from '../api.js';
 import { link, go } from '../router.js';
 import { fill, panel, table, badge, errorBox } from '../components.js';
 import { scorecardEditor } from './scorecard-editor.js';
+import { int, usd, plural } from '../format.js';
 
 export default { title: 'Scorecards', filters: false, render };
 
@@ -24,17 +25,23 @@ async function render(view, ctx) {
   const name = ctx.params.get('name');
   const list = h('div');
   const problems = h('div');
+  const pipeline = h('p.sub', { id: 'scoring-pipeline' });
   const editor = h('div');
   view.append(
     h('div.page-head', null, h('h1', null, 'Scorecards'),
       h('span.sub', null, 'how sampled calls are judged; see docs/scorecards.md'),
       h('a.btn', { href: link('scorecards', { name: null, new: '1' }) }, 'New scorecard')),
+    pipeline,
     problems,
     panel('Scorecards in force', list, { id: 'scorecards' }),
     editor);
   // file problems are a notice when there are some, and nothing at all otherwise
   api('/api/v1/scoring/status', { signal: ctx.signal })
-    .then((st) => { const n = fileProblems(st.scorecard_file_problems || []); if (n) mount(problems, n); })
+    .then((st) => {
+      mount(pipeline, pipelineLine(st));
+      const n = fileProblems(st.scorecard_file_problems || []);
+      if (n) mount(problems, n);
+    })
     .catch((e) => { if (e.name !== 'AbortError') mount(problems, errorBox(e)); });
   const loadList = () => fill(list, () => api('/api/v1/scorecards', { signal: ctx.signal }), (res) => res.scorecards.length ? table([
     { label: 'Name', value: (c) => c.name },
@@ -68,6 +75,18 @@ function newCard() {
     onSaved: (card) => go(link('scorecards', { name: card.name, new: null })),
   });
   return h('div', null, field('Name (must match the YAML’s name)', nameInput), edit);
+}
+
+/** One line on the pipeline: what waits to be scored, what failed, and today's judge spend. */
+function pipelineLine(st) {
+  if (!st.enabled) return 'Scoring is off (scoring.enabled=false): spans are kept and scored once it is on.';
+  const j = st.judge_spend;
+  return [
+    `Backlog ${plural(st.backlog_spans, 'span')}` + (st.backlog_spans ? ` (oldest waiting ${Math.round(st.lag_seconds)} s)` : ''),
+    `${int(st.retrying)} retrying`,
+    plural(st.dead_letters, 'dead letter'),
+    `LLM judges today: ${usd(j.cost_usd)} of ${usd(j.daily_budget_usd)} (${plural(j.calls, 'call')})` + (j.exhausted ? ' — budget spent' : ''),
+  ].join(' · ');
 }
 
 function fileProblems(items) {

@@ -73,6 +73,20 @@ public final class Embedder {
     loading();
   }
 
+  /**
+   * Waits until the model is loaded (or failed to load: that failure is reported by the next
+   * {@link #embedAll}); returns early, with the flag set, when the thread is interrupted.
+   */
+  public void awaitLoaded() {
+    try {
+      loading().get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // reported where the model is used
+    }
+  }
+
   /** Milliseconds the model took to load, or -1 while it is not loaded. */
   public long loadMillis() {
     CompletableFuture<Loaded> f = model;

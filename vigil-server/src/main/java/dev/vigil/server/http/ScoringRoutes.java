@@ -132,6 +132,16 @@ final class ScoringRoutes {
     }).toList());
     m.put("scorecard_file_problems", s.fileProblems().stream().map(p -> Map.of("file", p.file(),
         "problems", p.problems(), "since", p.since().toString())).toList());
+    ScoringStatus.JudgeSpend j = s.judgeSpend();
+    Map<String, Object> spend = new LinkedHashMap<>();
+    spend.put("day", j.day().toString());
+    spend.put("calls", j.calls());
+    spend.put("input_tokens", j.inputTokens());
+    spend.put("output_tokens", j.outputTokens());
+    spend.put("cost_usd", j.costUsd());
+    spend.put("daily_budget_usd", j.dailyBudgetUsd());
+    spend.put("exhausted", j.exhausted());
+    m.put("judge_spend", spend);
     return m;
   }
 

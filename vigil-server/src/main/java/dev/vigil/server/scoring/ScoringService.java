@@ -12,6 +12,7 @@ import dev.vigil.server.scoring.scorecard.ScorecardParser;
 import dev.vigil.server.scoring.scorecard.ScorecardRegistry;
 import dev.vigil.server.scoring.scorecard.ScorecardWatcher;
 import dev.vigil.storage.ScoringCheckpoint;
+import dev.vigil.storage.JudgeSpendStore;
 import dev.vigil.storage.ScoringStore;
 import dev.vigil.storage.ScoringTask;
 import dev.vigil.storage.SpanListener;
@@ -100,8 +101,12 @@ public final class ScoringService implements SpanListener, AutoCloseable {
     double lag = backlog.oldestStoredEpochNanos() == null ? 0 : Math.max(0, now - backlog.oldestStoredEpochNanos() / 1_000_000) / 1000.0;
     List<ScoringStatus.Card> cards = scorecards.forProject(projectId).stream().map(ScoringService::card).toList();
     ScoringPipeline.Totals totals = pipeline.totals(projectId);
+    java.time.LocalDate today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    JudgeSpendStore.Spend spent = storage.judgeSpendStore().spent(projectId, today);
+    ScoringStatus.JudgeSpend judgeSpend = new ScoringStatus.JudgeSpend(today, spent.calls(), spent.inputTokens(),
+        spent.outputTokens(), spent.costUsd(), settings.judgeDailyBudgetUsd());
     return new ScoringStatus(settings.enabled(), settings.workers(), cards, cursor, backlog.spans(), lag, tasks.retrying(),
-        tasks.dead(), totals.scores(), totals.failures(), files.problems());
+        tasks.dead(), totals.scores(), totals.failures(), files.problems(), judgeSpend);
   }
 
 

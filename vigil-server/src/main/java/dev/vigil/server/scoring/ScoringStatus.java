@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Where one project's scoring stands: whether the pipeline runs, the scorecards in force, spans
  * stored but not yet read and how long the oldest has waited, tasks waiting for a retry or dead,
- * evaluations since the server started, and scorecard files whose latest edit is not in force.
+ * evaluations since the server started, scorecard files whose latest edit is not in force, and what
+ * LLM judges have cost the project today against its daily budget.
  */
 public record ScoringStatus(
     boolean enabled,
@@ -19,7 +20,16 @@ public record ScoringStatus(
     long deadLetters,
     long scoresWritten,
     long failures,
-    List<ScorecardFiles.Problem> fileProblems) {
+    List<ScorecardFiles.Problem> fileProblems,
+    JudgeSpend judgeSpend) {
+
+  /** Judge calls, tokens and cost on {@code day} (UTC), and the daily budget they share. */
+  public record JudgeSpend(java.time.LocalDate day, long calls, long inputTokens, long outputTokens, double costUsd,
+      double dailyBudgetUsd) {
+    public boolean exhausted() {
+      return costUsd >= dailyBudgetUsd;
+    }
+  }
 
   /** A scorecard in force. */
   public record Card(String name, String version, String source, List<String> features, String target,

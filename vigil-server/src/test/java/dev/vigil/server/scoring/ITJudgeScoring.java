@@ -104,6 +104,15 @@ class ITJudgeScoring {
     assertThat(request.get("messages").get(1).get("content").asText())
         .contains("Question: How do I reset my password?").contains("Answer: Open Acme Settings, then Security.");
     assertThat(provider.authorizations()).containsOnly("Bearer sk-it-0123");
+
+    JsonNode spend = get(vigil, "/api/v1/scoring/status").get("judge_spend");
+    assertThat(spend.get("day").asText()).isEqualTo(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+    assertThat(spend.get("calls").asLong()).isEqualTo(1);
+    assertThat(spend.get("input_tokens").asLong()).isEqualTo(500);
+    assertThat(spend.get("output_tokens").asLong()).isEqualTo(50);
+    assertThat(spend.get("cost_usd").asDouble()).isEqualTo(0.000105, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(spend.get("daily_budget_usd").asDouble()).isEqualTo(10.0);
+    assertThat(spend.get("exhausted").asBoolean()).isFalse();
   }
 
   @Test

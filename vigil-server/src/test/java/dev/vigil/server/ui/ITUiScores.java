@@ -73,6 +73,8 @@ class ITUiScores {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
     assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/ui/scorecards\\?.*name=ui-card.*"));
     assertThat(page.locator("#scorecards table")).containsText("ui-card");
+    assertThat(page.locator("#scoring-pipeline")).containsText("dead letters");
+    assertThat(page.locator("#scoring-pipeline")).containsText("LLM judges today: $0");
     assertThat(page.getByLabel("Scorecard YAML")).hasValue(BROKEN.replace("max: lots", "max: 400"));
     var saved = vigil.server().get("/api/v1/scorecards/ui-card", BrowserHarness.API_KEY);
     assertThat(saved.statusCode()).isEqualTo(200);

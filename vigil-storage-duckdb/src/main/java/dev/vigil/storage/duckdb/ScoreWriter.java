@@ -24,9 +24,9 @@ final class ScoreWriter {
 
   private final Database db;
   private final ScoreRowsScan scan;
-  private final Set<Long> known = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
+  private final Set<MapKey> known = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+    protected boolean removeEldestEntry(Map.Entry<MapKey, Boolean> eldest) {
       return size() > KNOWN_MAPS;
     }
   });
@@ -47,8 +47,8 @@ final class ScoreWriter {
     ScoreRowsScan.Staged batch = scan.staged(key);
     try {
       synchronized (this) {
-        Set<Long> maps = new HashSet<>();
-        for (long id : batch.metaIds()) maps.add(mapKey(projectId, id));
+        Set<MapKey> maps = new HashSet<>();
+        for (long id : batch.metaIds()) maps.add(new MapKey(projectId, id));
         boolean newMaps = !known.containsAll(maps);
         Set<String> created = db.transaction(what, conn -> {
           Set<String> ids = new HashSet<>();
@@ -79,9 +79,7 @@ final class ScoreWriter {
     });
   }
 
-  private static long mapKey(long projectId, long id) {
-    return id * 31 + projectId; // a cache key only: a collision costs one redundant insert
-  }
+  private record MapKey(long projectId, long id) {}
 
   private static void insertMaps(Connection conn, long key, long projectId) throws SQLException {
     try (PreparedStatement ps = conn.prepareStatement("INSERT INTO score_meta SELECT ?, meta_id, "

@@ -34,4 +34,11 @@ public interface Evaluator {
   default Duration timeout() {
     return null;
   }
+
+  /**
+   * Waits, outside any evaluation's timeout, for what this evaluator needs once per process (the
+   * embedding model loading after a start), so that the first evaluations do not time out on it.
+   * The pipeline calls it before a batch's evaluations; it must return when interrupted.
+   */
+  default void prepare() {}
 }

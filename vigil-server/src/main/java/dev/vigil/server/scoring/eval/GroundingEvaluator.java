@@ -57,6 +57,11 @@ final class GroundingEvaluator implements Evaluator {
   }
 
   @Override
+  public void prepare() {
+    embedder.awaitLoaded();
+  }
+
+  @Override
   public Outcome evaluate(Subject s) {
     List<String> passages = new ArrayList<>();
     for (Document d : s.documents()) {

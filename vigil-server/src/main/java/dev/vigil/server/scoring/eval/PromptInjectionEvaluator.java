@@ -70,6 +70,19 @@ final class PromptInjectionEvaluator implements Evaluator {
   }
 
   @Override
+  public void prepare() {
+    if (!useEmbeddings) return;
+    embedder.awaitLoaded();
+    if (!Thread.currentThread().isInterrupted()) {
+      try {
+        attackVectors(); // the examples too, once
+      } catch (RuntimeException e) {
+        // a model that failed to load is reported by the evaluation itself
+      }
+    }
+  }
+
+  @Override
   public Outcome evaluate(Subject s) {
     List<String[]> texts = check.of(s);
     if (texts.isEmpty()) return Outcome.NOT_APPLICABLE;

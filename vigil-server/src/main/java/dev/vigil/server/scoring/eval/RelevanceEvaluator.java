@@ -43,6 +43,11 @@ final class RelevanceEvaluator implements Evaluator {
   }
 
   @Override
+  public void prepare() {
+    embedder.awaitLoaded();
+  }
+
+  @Override
   public Outcome evaluate(Subject s) {
     if (s.input().isBlank() || s.output().isBlank()) return Outcome.NOT_APPLICABLE;
     List<float[]> v = embedder.embedAll(List.of(s.input(), s.output()));

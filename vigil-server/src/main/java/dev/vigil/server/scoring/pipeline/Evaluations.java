@@ -7,7 +7,10 @@ import dev.vigil.storage.ScoringTask;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /** Runs jobs and sorts the results into scores to write and tasks to keep for a retry. */
 final class Evaluations {
@@ -42,6 +45,9 @@ final class Evaluations {
       evaluators.add(j.metric().evaluator().forProject(projectId));
       subjects.add(j.subject());
     }
+    Set<Evaluator> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+    distinct.addAll(evaluators);
+    distinct.forEach(Evaluator::prepare); // e.g. the embedding model loading: outside the evaluations' timeouts
     List<EvaluationRunner.Result> results = runner.runAll(evaluators, subjects);
     List<Score> scores = new ArrayList<>();
     List<ScoringTask> failures = new ArrayList<>();
