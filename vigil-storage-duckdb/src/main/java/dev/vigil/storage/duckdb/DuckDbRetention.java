@@ -38,6 +38,7 @@ final class DuckDbRetention implements Retention {
     long deleted = db.transaction("retention", conn -> {
       long spans = delete(conn, "DELETE FROM span_index WHERE project_id = ? AND start_ns < ?", projectId, epochNanos);
       delete(conn, "DELETE FROM attachment_index WHERE project_id = ? AND time_ns < ?", projectId, epochNanos);
+      RollupRetention.purge(conn, projectId, epochNanos);
       for (String table : List.of("score_rows", "feedback_rows", "change_rows")) {
         delete(conn, "DELETE FROM " + table + " WHERE project_id = ? AND time_ns < ?", projectId, epochNanos);
       }

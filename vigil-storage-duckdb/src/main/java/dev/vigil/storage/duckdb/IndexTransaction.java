@@ -11,18 +11,24 @@ import org.duckdb.DuckDBConnection;
 
 /**
  * Writes one group of blocks into the index in a single transaction: their span and attachment rows,
- * each project's checkpoint (where its log continues), and each segment's time range for retention.
- * All or nothing, so the checkpoint never runs ahead of the rows.
+ * the partial rollup rows of those spans, each project's checkpoint (where its log continues), and
+ * each segment's time range for retention. All or nothing, so the checkpoint never runs ahead of the
+ * rows and a span is in the rollups exactly when its row is in the index.
  */
 final class IndexTransaction {
   private final DuckDBConnection conn;
   private final BatchScan spanScan;
   private final BatchScan attachmentScan;
+  private final BatchScan hourScan;
+  private final BatchScan dayScan;
 
-  IndexTransaction(DuckDBConnection conn, BatchScan spanScan, BatchScan attachmentScan) {
+  IndexTransaction(DuckDBConnection conn, BatchScan spanScan, BatchScan attachmentScan, BatchScan hourScan,
+      BatchScan dayScan) {
     this.conn = conn;
     this.spanScan = spanScan;
     this.attachmentScan = attachmentScan;
+    this.hourScan = hourScan;
+    this.dayScan = dayScan;
   }
 
   void write(List<IndexWork> group) throws SQLException {
@@ -48,6 +54,16 @@ final class IndexTransaction {
         attachmentScan.load(attachments);
         st.execute("INSERT INTO attachment_index SELECT * FROM " + attachmentScan.name() + "()");
       }
+      RollupBatches.Hours hours = RollupBuilder.hours(spans);
+      if (hours.size > 0) {
+        hourScan.load(List.of(hours));
+        st.execute(RollupBatches.Hours.INSERT + hourScan.name() + "()");
+      }
+      RollupBatches.Days days = RollupBuilder.days(spans);
+      if (days.size > 0) {
+        dayScan.load(List.of(days));
+        st.execute(RollupBatches.Days.INSERT + dayScan.name() + "()");
+      }
       checkpoints(lastPerProject);
       segmentRanges(segmentRanges);
       conn.commit();
@@ -61,6 +77,8 @@ final class IndexTransaction {
     } finally {
       spanScan.load(List.of());
       attachmentScan.load(List.of());
+      hourScan.load(List.of());
+      dayScan.load(List.of());
       conn.setAutoCommit(true);
     }
   }

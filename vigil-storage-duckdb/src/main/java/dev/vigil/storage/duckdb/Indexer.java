@@ -52,9 +52,13 @@ final class Indexer implements AutoCloseable {
     this.recent = new RecentSpanKeys(recentKeys);
     BatchScan spanScan = new BatchScan("vigil_span_rows", () -> new SpanBatch(0, 1));
     BatchScan attachmentScan = new BatchScan("vigil_attachment_rows", () -> new AttachmentBatch(0, 1));
+    BatchScan hourScan = new BatchScan("vigil_hour_rollup_rows", () -> new RollupBatches.Hours(1));
+    BatchScan dayScan = new BatchScan("vigil_day_rollup_rows", () -> new RollupBatches.Days(1));
     spanScan.register(conn);
     attachmentScan.register(conn);
-    this.transaction = new IndexTransaction(conn, spanScan, attachmentScan);
+    hourScan.register(conn);
+    dayScan.register(conn);
+    this.transaction = new IndexTransaction(conn, spanScan, attachmentScan, hourScan, dayScan);
     this.thread = Thread.ofPlatform().name("vigil-indexer").daemon().unstarted(this::run);
   }
 

@@ -27,7 +27,8 @@ final class Migrations {
       "V006__review.sql",
       "V008__monitors.sql",
       "V009__alert_rules.sql",
-      "V010__judge.sql");
+      "V010__judge.sql",
+      "V011__rollups.sql");
 
   private Migrations() {}
 
