@@ -90,7 +90,7 @@ public final class DuckDbStorage implements Storage {
       alertStore = new DuckDbAlertStore(db);
       monitorStore = new DuckDbMonitorStore(db);
       alertRuleStore = new DuckDbAlertRuleStore(db);
-      retention = new DuckDbRetention(db, files, reader, log);
+      retention = new DuckDbRetention(db, files, reader, log, indexer.rollupLock());
       scoringStore = new DuckDbScoringStore(db, new LogFeed(db, files, reader));
       reviewStore = new DuckDbReviewStore(db);
       judgeSpendStore = new DuckDbJudgeSpendStore(db);

@@ -19,16 +19,18 @@ final class IndexTransaction {
   private final DuckDBConnection conn;
   private final BatchScan spanScan;
   private final BatchScan attachmentScan;
-  private final BatchScan hourScan;
-  private final BatchScan dayScan;
+  private final BatchScan rollupScan;
+  private final BatchScan userScan;
+  private final RollupCompaction compaction;
 
-  IndexTransaction(DuckDBConnection conn, BatchScan spanScan, BatchScan attachmentScan, BatchScan hourScan,
-      BatchScan dayScan) {
+  IndexTransaction(DuckDBConnection conn, BatchScan spanScan, BatchScan attachmentScan, BatchScan rollupScan,
+      BatchScan userScan, RollupCompaction compaction) {
+    this.compaction = compaction;
     this.conn = conn;
     this.spanScan = spanScan;
     this.attachmentScan = attachmentScan;
-    this.hourScan = hourScan;
-    this.dayScan = dayScan;
+    this.rollupScan = rollupScan;
+    this.userScan = userScan;
   }
 
   void write(List<IndexWork> group) throws SQLException {
@@ -54,19 +56,25 @@ final class IndexTransaction {
         attachmentScan.load(attachments);
         st.execute("INSERT INTO attachment_index SELECT * FROM " + attachmentScan.name() + "()");
       }
-      RollupBatches.Hours hours = RollupBuilder.hours(spans);
-      if (hours.size > 0) {
-        hourScan.load(List.of(hours));
-        st.execute(RollupBatches.Hours.INSERT + hourScan.name() + "()");
+      List<Runnable> appended = new ArrayList<>(); // told to compaction once committed
+      for (int p = 0; p < RollupSql.TABLES.size(); p++) {
+        RollupBatches.Spans rows = RollupBuilder.spans(spans, RollupSql.PERIODS.get(p));
+        if (rows.size == 0) continue;
+        rollupScan.load(List.of(rows));
+        String table = RollupSql.TABLES.get(p);
+        st.execute(RollupBatches.Spans.insert(table, rollupScan.name()));
+        appended.add(() -> note(table, rows.project, rows.period, rows.size));
       }
       RollupBatches.Days days = RollupBuilder.days(spans);
       if (days.size > 0) {
-        dayScan.load(List.of(days));
-        st.execute(RollupBatches.Days.INSERT + dayScan.name() + "()");
+        userScan.load(List.of(days));
+        st.execute(RollupBatches.Days.INSERT + userScan.name() + "()");
+        appended.add(() -> note("user_rollup", days.project, days.day, days.size));
       }
       checkpoints(lastPerProject);
       segmentRanges(segmentRanges);
       conn.commit();
+      appended.forEach(Runnable::run);
     } catch (SQLException | RuntimeException e) {
       try {
         conn.rollback();
@@ -77,10 +85,18 @@ final class IndexTransaction {
     } finally {
       spanScan.load(List.of());
       attachmentScan.load(List.of());
-      hourScan.load(List.of());
-      dayScan.load(List.of());
+      rollupScan.load(List.of());
+      userScan.load(List.of());
       conn.setAutoCommit(true);
     }
+  }
+
+  private void note(String table, Column.I64 projects, Column.I64 periods, int rows) {
+    Map<Long, java.util.Set<Long>> byProject = new HashMap<>();
+    for (int i = 0; i < rows; i++) {
+      byProject.computeIfAbsent(projects.values[i], k -> new java.util.HashSet<>()).add(periods.values[i]);
+    }
+    byProject.forEach((project, set) -> compaction.appended(table, project, set, rows));
   }
 
   private void checkpoints(Map<Long, IndexWork> lastPerProject) throws SQLException {

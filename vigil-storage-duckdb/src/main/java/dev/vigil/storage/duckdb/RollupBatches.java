@@ -4,21 +4,17 @@ package dev.vigil.storage.duckdb;
 final class RollupBatches {
   private RollupBatches() {}
 
-  /** Rows of {@code span_rollup}; histograms travel as list literals and are cast on insert. */
-  static final class Hours extends ColumnBatch {
+  /** Rows of a span rollup table; histograms travel as list literals and are cast on insert. */
+  static final class Spans extends ColumnBatch {
     final Column.I64 project = add(new Column.I64("project_id"));
-    final Column.I64 hour = add(new Column.I64("hour_ns"));
+    final Column.I64 period = add(new Column.I64("period_ns"));
     final Column.Bool root = add(new Column.Bool("is_root"));
     final Column.Str type = add(new Column.Str("span_type"));
     final Column.Str feature = add(new Column.Str("feature"));
     final Column.Str service = add(new Column.Str("service"));
     final Column.Str model = add(new Column.Str("model"));
     final Column.Str provider = add(new Column.Str("provider"));
-    final Column.Str promptName = add(new Column.Str("prompt_name"));
-    final Column.Str promptVersion = add(new Column.Str("prompt_version"));
     final Column.Str environment = add(new Column.Str("environment"));
-    final Column.Str release = add(new Column.Str("release"));
-    final Column.Str finishReason = add(new Column.Str("finish_reason"));
     final Column.Bool error = add(new Column.Bool("is_error"));
     final Column.I64 n = add(new Column.I64("n"));
     final Column.I64 refusals = add(new Column.I64("refusals"));
@@ -31,14 +27,15 @@ final class RollupBatches {
     final Column.Str ttftIdx = add(new Column.Str("ttft_idx"));
     final Column.Str ttftCnt = add(new Column.Str("ttft_cnt"));
 
-    Hours(int expectedRows) {
+    Spans(int expectedRows) {
       super(0, expectedRows);
     }
 
-    static final String INSERT = "INSERT INTO span_rollup SELECT project_id, hour_ns, is_root, "
-        + String.join(", ", RollupSql.DIMENSIONS) + ", n, refusals, tokens_in, tokens_out, cost, unpriced, "
-        + "CAST(lat_idx AS SMALLINT[]), CAST(lat_cnt AS INTEGER[]), CAST(ttft_idx AS SMALLINT[]), "
-        + "CAST(ttft_cnt AS INTEGER[]) FROM ";
+    static String insert(String table, String scan) {
+      return "INSERT INTO " + table + " SELECT " + RollupSql.KEY + ", n, refusals, tokens_in, tokens_out, cost, "
+          + "unpriced, CAST(lat_idx AS SMALLINT[]), CAST(lat_cnt AS BIGINT[]), CAST(ttft_idx AS SMALLINT[]), "
+          + "CAST(ttft_cnt AS BIGINT[]) FROM " + scan + "()";
+    }
   }
 
   /** Rows of {@code user_rollup}. */

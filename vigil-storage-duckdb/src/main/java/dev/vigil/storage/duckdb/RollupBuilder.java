@@ -11,9 +11,8 @@ import java.util.Map;
 final class RollupBuilder {
   private RollupBuilder() {}
 
-  record HourKey(long project, long hour, boolean root, String type, String feature, String service, String model,
-      String provider, String promptName, String promptVersion, String environment, String release,
-      String finishReason, boolean error) {}
+  record SpanKey(long project, long period, boolean root, String type, String feature, String service, String model,
+      String provider, String environment, boolean error) {}
 
   record DayKey(long project, long day, String user) {}
 
@@ -44,15 +43,15 @@ final class RollupBuilder {
     }
   }
 
-  static RollupBatches.Hours hours(List<SpanBatch> spans) {
-    Map<HourKey, Totals> rows = new HashMap<>();
+  /** Rows of the span rollup of {@code period} (an hour or a day). */
+  static RollupBatches.Spans spans(List<SpanBatch> spans, long period) {
+    Map<SpanKey, Totals> rows = new HashMap<>();
     for (SpanBatch b : spans) {
       for (int i = 0; i < b.size; i++) {
         if (b.skip[i]) continue;
-        HourKey key = new HourKey(b.project.values[i], Math.floorDiv(b.start.values[i], RollupSql.HOUR) * RollupSql.HOUR,
+        SpanKey key = new SpanKey(b.project.values[i], Math.floorDiv(b.start.values[i], period) * period,
             b.parentId.nulls[i], b.type.values[i], b.feature.values[i], b.service.values[i], b.model.values[i],
-            b.provider.values[i], b.promptName.values[i], b.promptVersion.values[i], b.environment.values[i],
-            b.release.values[i], b.finishReason.values[i], b.error.values[i]);
+            b.provider.values[i], b.environment.values[i], b.error.values[i]);
         Totals t = rows.computeIfAbsent(key, k -> new Totals());
         t.add(b, i);
         if (t.latency == null) t.latency = new LogHistogram();
@@ -63,24 +62,20 @@ final class RollupBuilder {
         }
       }
     }
-    RollupBatches.Hours out = new RollupBatches.Hours(rows.size());
+    RollupBatches.Spans out = new RollupBatches.Spans(rows.size());
     for (var e : rows.entrySet()) {
-      HourKey k = e.getKey();
+      SpanKey k = e.getKey();
       Totals t = e.getValue();
       int r = out.newRow(0);
       out.project.set(r, k.project());
-      out.hour.set(r, k.hour());
+      out.period.set(r, k.period());
       out.root.set(r, k.root());
       out.type.set(r, k.type());
       out.feature.set(r, k.feature());
       out.service.set(r, k.service());
       out.model.set(r, k.model());
       out.provider.set(r, k.provider());
-      out.promptName.set(r, k.promptName());
-      out.promptVersion.set(r, k.promptVersion());
       out.environment.set(r, k.environment());
-      out.release.set(r, k.release());
-      out.finishReason.set(r, k.finishReason());
       out.error.set(r, k.error());
       counters(t, out.n, out.refusals, out.tokensIn, out.tokensOut, out.cost, out.unpriced, r);
       out.latIdx.set(r, t.latency.indexesText());

@@ -10,13 +10,20 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Whether a metric query can be answered from rollups, and over which whole periods: the hours (or
- * days, for the user ranking) inside the range; the ragged edges come from raw spans. Anything the
- * rollups do not key by (user, session, name, tags, latency/cost/token ranges, text) means raw.
+ * Whether a metric query can be answered from rollups, and over which whole periods: the whole hours
+ * [from, to) inside the range, of which the whole days [dayFrom, dayTo) are read from the daily
+ * rollup when buckets are whole days (for the user ranking, from/to are whole days); the ragged
+ * edges come from raw spans. Anything the
+ * rollups do not key by (user, session, name, prompt, release, finish reason, tags, latency/cost/token
+ * ranges, text) means raw.
  */
-record RollupPlan(long from, long to) {
-  /** Dimensions the hourly rollup is keyed by (STATUS through is_error, TYPE through span_type). */
-  static final Set<Dimension> ROLLED = EnumSet.complementOf(EnumSet.of(Dimension.USER, Dimension.SESSION, Dimension.NAME));
+record RollupPlan(long from, long to, long dayFrom, long dayTo) {
+  /**
+   * Dimensions the span rollups are keyed by (STATUS through is_error, TYPE through span_type): what
+   * dashboards and alert rules group and filter by. Each one more multiplies the rows a week holds.
+   */
+  static final Set<Dimension> ROLLED = EnumSet.of(Dimension.FEATURE, Dimension.SERVICE, Dimension.MODEL,
+      Dimension.PROVIDER, Dimension.TYPE, Dimension.ENVIRONMENT, Dimension.STATUS);
 
   /** The whole hours of an hourly-rollup answer, or null when the raw scan must answer. */
   static RollupPlan hours(MetricQuery q) {
@@ -24,7 +31,13 @@ record RollupPlan(long from, long to) {
     if (!onlyDimensions(f) || !ROLLED.containsAll(q.groupBy())) return null;
     for (var e : f.equals().entrySet()) if (!e.getValue().isEmpty() && !ROLLED.contains(e.getKey())) return null;
     if (q.bucket() != null && q.bucket().toNanos() % RollupSql.HOUR != 0) return null;
-    return whole(f, RollupSql.HOUR);
+    RollupPlan hours = whole(f, RollupSql.HOUR);
+    RollupPlan days = whole(f, RollupSql.DAY);
+    if (hours == null) return null;
+    if (days == null || q.bucket() != null && q.bucket().toNanos() % RollupSql.DAY != 0) {
+      return new RollupPlan(hours.from, hours.to, hours.to, hours.to);
+    }
+    return new RollupPlan(hours.from, hours.to, days.from, days.to);
   }
 
   /** The whole days over which users are ranked from the daily user rollup, or null. */
@@ -47,6 +60,6 @@ record RollupPlan(long from, long to) {
   private static RollupPlan whole(SpanFilter f, long period) {
     long from = Math.ceilDiv(f.fromEpochNanos(), period) * period;
     long to = Math.floorDiv(f.toEpochNanos(), period) * period;
-    return to > from ? new RollupPlan(from, to) : null;
+    return to > from ? new RollupPlan(from, to, from, to) : null;
   }
 }

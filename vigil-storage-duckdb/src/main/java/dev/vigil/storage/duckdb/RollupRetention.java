@@ -14,10 +14,14 @@ final class RollupRetention {
   private RollupRetention() {}
 
   static void purge(Connection conn, long projectId, long cutoff) throws SQLException {
-    purge(conn, projectId, cutoff, "span_rollup", "hour_ns", RollupSql.HOUR,
-        RollupSql.rebuildHours("project_id = ? AND start_ns >= ? AND start_ns < ?"));
+    String spans = "project_id = ? AND start_ns >= ? AND start_ns < ?";
+    for (int p = 0; p < RollupSql.TABLES.size(); p++) {
+      String table = RollupSql.TABLES.get(p);
+      long period = RollupSql.PERIODS.get(p);
+      purge(conn, projectId, cutoff, table, "period_ns", period, RollupSql.rebuild(table, period, spans));
+    }
     purge(conn, projectId, cutoff, "user_rollup", "day_ns", RollupSql.DAY,
-        RollupSql.rebuildDays("project_id = ? AND start_ns >= ? AND start_ns < ?"));
+        RollupSql.rebuildDays(spans));
   }
 
   private static void purge(Connection conn, long projectId, long cutoff, String table, String column, long period,

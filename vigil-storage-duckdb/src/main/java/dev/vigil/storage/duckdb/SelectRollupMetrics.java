@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Window metrics from the hourly rollups for the whole hours of the range plus raw spans for its
- * ragged edges, when {@link RollupPlan} allows it and the whole hours hold at least
+ * Window metrics from the daily rollup for the whole days of the range (when buckets are whole
+ * days), the hourly one for its other whole hours, and raw spans for its ragged edges, when {@link RollupPlan} allows it and the whole hours hold at least
  * {@code minSpans} spans (below that the raw scan is fast and exact). Counts, errors, refusals,
  * tokens, cost and unpriced are the raw answer's; percentiles come from merged log histograms and
  * are within {@link LogHistogram#RELATIVE_ERROR} of the exact ones. Groups are ranked here, over
@@ -35,57 +35,52 @@ final class SelectRollupMetrics {
   /** The rollup answer, or null when the raw scan has to answer. */
   static List<MetricRow> query(Connection conn, long projectId, MetricQuery q, long minSpans) throws SQLException {
     RollupPlan plan = RollupPlan.hours(q);
-    if (plan == null || minSpans > 0 && spansIn(conn, "span_rollup", "hour_ns", projectId, plan) < minSpans) {
+    if (plan == null || minSpans > 0 && spansIn(conn, "span_rollup_hour", "period_ns", projectId, plan) < minSpans) {
       return null;
     }
-    SpanFilterSql rolled = new SpanFilterSql("hour_ns", projectId, plan.from(), plan.to())
+    SpanFilterSql days = new SpanFilterSql("period_ns", projectId, plan.dayFrom(), plan.dayTo())
+        .dimensions(q.filter()).spanRanges(q.filter());
+    SpanFilterSql hours = new SpanFilterSql("period_ns", projectId, plan.from(), plan.to())
+        .and("(period_ns < " + plan.dayFrom() + " OR period_ns >= " + plan.dayTo() + ")")
         .dimensions(q.filter()).spanRanges(q.filter());
     SpanFilterSql edges = new SpanFilterSql(projectId, q.filter(), 0).dimensions(q.filter()).spanRanges(q.filter())
         .and("(start_ns < " + plan.from() + " OR start_ns >= " + plan.to() + ")");
-    switch (q.scope()) {
-      case LLM_CALLS -> {
-        rolled.and(RollupSql.LLM);
-        edges.and(RollupSql.LLM);
+    for (SpanFilterSql w : List.of(days, hours, edges)) {
+      switch (q.scope()) {
+        case LLM_CALLS -> w.and(RollupSql.LLM);
+        case TRACES -> w.and(w == edges ? "parent_id IS NULL" : "is_root");
+        case SPANS -> { }
       }
-      case TRACES -> {
-        rolled.and("is_root");
-        edges.and("parent_id IS NULL");
-      }
-      case SPANS -> { }
     }
+    List<String> names = new ArrayList<>(List.of("bucket"));
     StringBuilder groupExprs = new StringBuilder();
-    StringBuilder groupNames = new StringBuilder();
-    StringBuilder match = new StringBuilder();
-    StringBuilder order = new StringBuilder(" ORDER BY tot.bucket");
+    StringBuilder order = new StringBuilder(" ORDER BY bucket");
     for (int i = 0; i < q.groupBy().size(); i++) {
       groupExprs.append(", ").append(SpanFilterSql.COLUMNS.get(q.groupBy().get(i))).append(" AS g").append(i);
-      groupNames.append(", g").append(i);
-      match.append(" AND tot.g").append(i).append(" IS NOT DISTINCT FROM %1$s.g").append(i);
-      order.append(", tot.g").append(i).append(" NULLS LAST");
+      names.add("g" + i);
+      order.append(", g").append(i).append(" NULLS LAST");
     }
     long bucket = q.bucket() == null ? 0 : q.bucket().toNanos();
     List<Object> params = new ArrayList<>();
-    if (bucket == 0) params.add(q.filter().fromEpochNanos());
-    params.addAll(rolled.params);
-    if (bucket == 0) params.add(q.filter().fromEpochNanos());
-    params.addAll(edges.params);
-    String empty = "CAST([] AS SMALLINT[])";
-    String sql = "WITH parts AS MATERIALIZED (SELECT " + bucketExpr(bucket, "hour_ns") + " AS bucket" + groupExprs
-        + ", n, CASE WHEN is_error THEN n ELSE 0 END AS errors, refusals, tokens_in, tokens_out, cost, unpriced, "
-        + "lat_idx, lat_cnt, ttft_idx, ttft_cnt FROM span_rollup WHERE " + rolled.where()
+    for (SpanFilterSql w : List.of(days, hours, edges)) {
+      if (bucket == 0) params.add(q.filter().fromEpochNanos());
+      params.addAll(w.params);
+    }
+    String rolled = ", n, CASE WHEN is_error THEN n ELSE 0 END AS errors, refusals, tokens_in, tokens_out, cost, "
+        + "unpriced, lat_idx, lat_cnt, ttft_idx, ttft_cnt FROM ";
+    String parts = "SELECT " + bucketExpr(bucket, "period_ns") + " AS bucket" + groupExprs + rolled
+        + "span_rollup_day WHERE " + days.where()
+        + " UNION ALL SELECT " + bucketExpr(bucket, "period_ns") + " AS bucket" + groupExprs + rolled
+        + "span_rollup_hour WHERE " + hours.where()
         + " UNION ALL SELECT " + bucketExpr(bucket, "start_ns") + " AS bucket" + groupExprs
         + ", 1, CASE WHEN is_error THEN 1 ELSE 0 END, CASE WHEN is_refusal THEN 1 ELSE 0 END, "
         + "coalesce(input_tokens, 0), coalesce(output_tokens, 0), cost, "
-        + "CASE WHEN cost_source = 'unpriced' THEN 1 ELSE 0 END, [" + LogHistogram.sqlIndex("duration_ns") + "], [1], "
-        + "CASE WHEN ttft_ns IS NULL THEN " + empty + " ELSE [" + LogHistogram.sqlIndex("ttft_ns") + "] END, "
-        + "CASE WHEN ttft_ns IS NULL THEN CAST([] AS INTEGER[]) ELSE [1] END FROM span_index WHERE " + edges.where()
-        + "), tot AS (SELECT bucket" + groupNames + ", CAST(sum(n) AS BIGINT) AS n, CAST(sum(errors) AS BIGINT), "
-        + "CAST(sum(refusals) AS BIGINT), CAST(sum(tokens_in) AS BIGINT), CAST(sum(tokens_out) AS BIGINT), sum(cost), "
-        + "CAST(sum(unpriced) AS BIGINT) FROM parts GROUP BY ALL), "
-        + "lat AS (" + histogram("lat", groupNames) + "), ttft AS (" + histogram("ttft", groupNames) + ") "
-        + "SELECT tot.*, lat.i, lat.c, ttft.i, ttft.c FROM tot "
-        + "LEFT JOIN lat ON tot.bucket = lat.bucket" + match.toString().formatted("lat")
-        + " LEFT JOIN ttft ON tot.bucket = ttft.bucket" + match.toString().formatted("ttft") + order;
+        + "CASE WHEN cost_source = 'unpriced' THEN 1 ELSE 0 END, [" + LogHistogram.sqlIndex("duration_ns") + "], "
+        + "CAST([1] AS BIGINT[]), CASE WHEN ttft_ns IS NULL THEN CAST([] AS SMALLINT[]) ELSE ["
+        + LogHistogram.sqlIndex("ttft_ns") + "] END, CASE WHEN ttft_ns IS NULL THEN CAST([] AS BIGINT[]) "
+        + "ELSE CAST([1] AS BIGINT[]) END FROM span_index WHERE " + edges.where();
+    String sql = RollupSql.merge(parts, names,
+        List.of("n", "errors", "refusals", "tokens_in", "tokens_out", "cost", "unpriced")) + order;
     List<Merged> rows = new ArrayList<>();
     try (PreparedStatement ps = Sql.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -121,13 +116,6 @@ final class SelectRollupMetrics {
 
   private static String bucketExpr(long bucket, String column) {
     return bucket == 0 ? "CAST(? AS BIGINT)" : "(" + column + " // " + bucket + ") * " + bucket;
-  }
-
-  /** Per bucket and group: the merged histogram as ascending indexes and their counts. */
-  private static String histogram(String name, CharSequence groupNames) {
-    return "SELECT bucket" + groupNames + ", list(i ORDER BY i) AS i, list(c ORDER BY i) AS c FROM (SELECT bucket"
-        + groupNames + ", i, CAST(sum(c) AS BIGINT) AS c FROM (SELECT bucket" + groupNames + ", unnest(" + name
-        + "_idx) AS i, unnest(" + name + "_cnt) AS c FROM parts) GROUP BY ALL) GROUP BY ALL";
   }
 
   /** The groups ranked first by the order over the whole range (ties: any, as in the raw path). */

@@ -149,7 +149,7 @@ public abstract class ITRollups extends StorageTestBase {
     assertAgrees(range, MetricScope.LLM_CALLS, Duration.ofHours(6), List.of(Dimension.PROVIDER, Dimension.STATUS),
         MetricOrder.ERRORS, 10);
     assertAgrees(range, MetricScope.LLM_CALLS, null, List.of(Dimension.MODEL, Dimension.FEATURE), MetricOrder.COST, 50);
-    assertAgrees(range, MetricScope.SPANS, null, List.of(Dimension.TYPE, Dimension.FINISH_REASON), MetricOrder.TOKENS, 50);
+    assertAgrees(range, MetricScope.SPANS, null, List.of(Dimension.TYPE, Dimension.SERVICE), MetricOrder.TOKENS, 50);
     assertAgrees(range, MetricScope.LLM_CALLS, null, List.of(Dimension.FEATURE), MetricOrder.P95_LATENCY, 10);
     assertAgrees(range, MetricScope.LLM_CALLS, null, List.of(Dimension.USER), MetricOrder.COST, 5);
     assertAgrees(range, MetricScope.LLM_CALLS, Duration.ofDays(1), List.of(Dimension.USER), MetricOrder.COST, 3);
@@ -159,7 +159,7 @@ public abstract class ITRollups extends StorageTestBase {
   public void rolledUpFiltersAgreeAndOthersAreExact() {
     SpanFilter range = SpanFilter.between(T0 - 2 * DAY + 7 * MINUTE, T0 + 59 * MINUTE);
     SpanFilter chatErrors = new SpanFilter(range.fromEpochNanos(), range.toEpochNanos(),
-        Map.of(Dimension.FEATURE, List.of("chat", "search"), Dimension.PROMPT_VERSION, List.of("v2")),
+        Map.of(Dimension.FEATURE, List.of("chat", "search"), Dimension.ENVIRONMENT, List.of("production")),
         List.of(), true, null, null, null, null, null, null, null);
     assertAgrees(chatErrors, MetricScope.SPANS, Duration.ofHours(2), List.of(Dimension.MODEL), MetricOrder.COUNT, 10);
     SpanFilter okClaude = new SpanFilter(range.fromEpochNanos(), range.toEpochNanos(),
@@ -170,6 +170,9 @@ public abstract class ITRollups extends StorageTestBase {
     SpanFilter user = new SpanFilter(range.fromEpochNanos(), range.toEpochNanos(),
         Map.of(Dimension.USER, List.of("user-7")), List.of(), null, null, null, null, null, null, null, null);
     assertExact(user, MetricScope.LLM_CALLS, s -> "user-7".equals(s.userId()));
+    SpanFilter v2 = new SpanFilter(range.fromEpochNanos(), range.toEpochNanos(),
+        Map.of(Dimension.PROMPT_VERSION, List.of("v2")), List.of(), null, null, null, null, null, null, null, null);
+    assertExact(v2, MetricScope.LLM_CALLS, s -> "v2".equals(s.promptVersion()));
     SpanFilter tagged = new SpanFilter(range.fromEpochNanos(), range.toEpochNanos(), Map.of(), List.of("beta"),
         null, null, null, null, null, null, null, null);
     assertExact(tagged, MetricScope.TRACES, s -> s.parentSpanId() == null);
