@@ -38,20 +38,6 @@ final class SelectRollupMetrics {
     if (plan == null || minSpans > 0 && spansIn(conn, "span_rollup_hour", "period_ns", projectId, plan) < minSpans) {
       return null;
     }
-    SpanFilterSql days = new SpanFilterSql("period_ns", projectId, plan.dayFrom(), plan.dayTo())
-        .dimensions(q.filter()).spanRanges(q.filter());
-    SpanFilterSql hours = new SpanFilterSql("period_ns", projectId, plan.from(), plan.to())
-        .and("(period_ns < " + plan.dayFrom() + " OR period_ns >= " + plan.dayTo() + ")")
-        .dimensions(q.filter()).spanRanges(q.filter());
-    SpanFilterSql edges = new SpanFilterSql(projectId, q.filter(), 0).dimensions(q.filter()).spanRanges(q.filter())
-        .and("(start_ns < " + plan.from() + " OR start_ns >= " + plan.to() + ")");
-    for (SpanFilterSql w : List.of(days, hours, edges)) {
-      switch (q.scope()) {
-        case LLM_CALLS -> w.and(RollupSql.LLM);
-        case TRACES -> w.and(w == edges ? "parent_id IS NULL" : "is_root");
-        case SPANS -> { }
-      }
-    }
     List<String> names = new ArrayList<>(List.of("bucket"));
     StringBuilder groupExprs = new StringBuilder();
     StringBuilder order = new StringBuilder(" ORDER BY bucket");
@@ -61,25 +47,27 @@ final class SelectRollupMetrics {
       order.append(", g").append(i).append(" NULLS LAST");
     }
     long bucket = q.bucket() == null ? 0 : q.bucket().toNanos();
-    List<Object> params = new ArrayList<>();
-    for (SpanFilterSql w : List.of(days, hours, edges)) {
-      if (bucket == 0) params.add(q.filter().fromEpochNanos());
-      params.addAll(w.params);
-    }
-    String rolled = ", n, CASE WHEN is_error THEN n ELSE 0 END AS errors, refusals, tokens_in, tokens_out, cost, "
-        + "unpriced, lat_idx, lat_cnt, ttft_idx, ttft_cnt FROM ";
-    String parts = "SELECT " + bucketExpr(bucket, "period_ns") + " AS bucket" + groupExprs + rolled
-        + "span_rollup_day WHERE " + days.where()
-        + " UNION ALL SELECT " + bucketExpr(bucket, "period_ns") + " AS bucket" + groupExprs + rolled
-        + "span_rollup_hour WHERE " + hours.where()
-        + " UNION ALL SELECT " + bucketExpr(bucket, "start_ns") + " AS bucket" + groupExprs
-        + ", 1, CASE WHEN is_error THEN 1 ELSE 0 END, CASE WHEN is_refusal THEN 1 ELSE 0 END, "
+    String rolled = groupExprs + ", n, CASE WHEN is_error THEN n ELSE 0 END AS errors, refusals, tokens_in, "
+        + "tokens_out, cost, unpriced, lat_idx, lat_cnt, ttft_idx, ttft_cnt FROM ";
+    String raw = groupExprs + ", 1, CASE WHEN is_error THEN 1 ELSE 0 END, CASE WHEN is_refusal THEN 1 ELSE 0 END, "
         + "coalesce(input_tokens, 0), coalesce(output_tokens, 0), cost, "
         + "CASE WHEN cost_source = 'unpriced' THEN 1 ELSE 0 END, [" + LogHistogram.sqlIndex("duration_ns") + "], "
         + "CAST([1] AS BIGINT[]), CASE WHEN ttft_ns IS NULL THEN CAST([] AS SMALLINT[]) ELSE ["
         + LogHistogram.sqlIndex("ttft_ns") + "] END, CASE WHEN ttft_ns IS NULL THEN CAST([] AS BIGINT[]) "
-        + "ELSE CAST([1] AS BIGINT[]) END FROM span_index WHERE " + edges.where();
-    String sql = RollupSql.merge(parts, names,
+        + "ELSE CAST([1] AS BIGINT[]) END FROM span_index";
+    // Each part a time range of its own, so DuckDB's min/max pruning skips the row groups outside it.
+    List<String> parts = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    String day = rolled + "span_rollup_day";
+    String hour = rolled + "span_rollup_hour";
+    long qFrom = q.filter().fromEpochNanos();
+    long qTo = q.filter().toEpochNanos();
+    part(parts, params, q, "period_ns", day, projectId, plan.dayFrom(), plan.dayTo());
+    part(parts, params, q, "period_ns", hour, projectId, plan.from(), Math.min(plan.dayFrom(), plan.to()));
+    part(parts, params, q, "period_ns", hour, projectId, Math.max(plan.dayTo(), plan.from()), plan.to());
+    part(parts, params, q, "start_ns", raw, projectId, qFrom, plan.from());
+    part(parts, params, q, "start_ns", raw, projectId, plan.to(), qTo);
+    String sql = RollupSql.merge(String.join(" UNION ALL ", parts), names,
         List.of("n", "errors", "refusals", "tokens_in", "tokens_out", "cost", "unpriced")) + order;
     List<Merged> rows = new ArrayList<>();
     try (PreparedStatement ps = Sql.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
@@ -112,6 +100,22 @@ final class SelectRollupMetrics {
     if (q.groupBy().isEmpty()) return rows.stream().map(Merged::row).toList();
     Set<List<String>> top = top(rows, q.order(), q.limit());
     return rows.stream().filter(m -> top.contains(m.group())).map(Merged::row).toList();
+  }
+
+  /** One SELECT of the union over [from, to) of {@code column}, unless that is empty. */
+  private static void part(List<String> parts, List<Object> params, MetricQuery q, String column, String body,
+      long projectId, long from, long to) {
+    if (to <= from) return;
+    SpanFilterSql w = new SpanFilterSql(column, projectId, from, to).dimensions(q.filter()).spanRanges(q.filter());
+    switch (q.scope()) {
+      case LLM_CALLS -> w.and(RollupSql.LLM);
+      case TRACES -> w.and(column.equals("start_ns") ? "parent_id IS NULL" : "is_root");
+      case SPANS -> { }
+    }
+    long bucket = q.bucket() == null ? 0 : q.bucket().toNanos();
+    if (bucket == 0) params.add(q.filter().fromEpochNanos());
+    params.addAll(w.params);
+    parts.add("SELECT " + bucketExpr(bucket, column) + " AS bucket" + body + " WHERE " + w.where());
   }
 
   private static String bucketExpr(long bucket, String column) {

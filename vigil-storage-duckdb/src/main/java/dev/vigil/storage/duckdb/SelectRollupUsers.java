@@ -29,13 +29,15 @@ final class SelectRollupUsers {
       case TOKENS -> "sum(tokens)";
       case P95_LATENCY -> throw new IllegalStateException("percentiles are ranked over raw rows");
     };
+    // the edges as two ranges of their own, so min/max pruning skips the row groups between them
+    String edge = " UNION ALL SELECT user_id, 1, CASE WHEN is_error THEN 1 ELSE 0 END, coalesce(input_tokens, 0) + "
+        + "coalesce(output_tokens, 0), cost FROM span_index WHERE project_id = ? AND start_ns >= ? AND start_ns < ? AND "
+        + RollupSql.LLM;
     String sql = "SELECT user_id, " + rank + " AS r FROM (SELECT user_id, n, errors, tokens_in + tokens_out AS tokens, "
-        + "cost FROM user_rollup WHERE project_id = ? AND day_ns >= ? AND day_ns < ? UNION ALL SELECT user_id, 1, "
-        + "CASE WHEN is_error THEN 1 ELSE 0 END, coalesce(input_tokens, 0) + coalesce(output_tokens, 0), cost "
-        + "FROM span_index WHERE project_id = ? AND start_ns >= ? AND start_ns < ? AND (start_ns < ? OR start_ns >= ?) AND "
-        + RollupSql.LLM + ") GROUP BY user_id ORDER BY r DESC NULLS LAST LIMIT " + q.limit();
+        + "cost FROM user_rollup WHERE project_id = ? AND day_ns >= ? AND day_ns < ?" + edge + edge
+        + ") GROUP BY user_id ORDER BY r DESC NULLS LAST LIMIT " + q.limit();
     List<Object> params = List.of(projectId, plan.from(), plan.to(), projectId, q.filter().fromEpochNanos(),
-        q.filter().toEpochNanos(), plan.from(), plan.to());
+        plan.from(), projectId, plan.to(), q.filter().toEpochNanos());
     List<String> users = new ArrayList<>();
     try (PreparedStatement ps = Sql.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) users.add(rs.getString(1));
