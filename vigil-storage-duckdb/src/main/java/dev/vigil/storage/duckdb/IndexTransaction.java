@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -92,9 +94,9 @@ final class IndexTransaction {
   }
 
   private void note(String table, Column.I64 projects, Column.I64 periods, int rows) {
-    Map<Long, java.util.Set<Long>> byProject = new HashMap<>();
+    Map<Long, Set<Long>> byProject = new HashMap<>();
     for (int i = 0; i < rows; i++) {
-      byProject.computeIfAbsent(projects.values[i], k -> new java.util.HashSet<>()).add(periods.values[i]);
+      byProject.computeIfAbsent(projects.values[i], k -> new HashSet<>()).add(periods.values[i]);
     }
     byProject.forEach((project, set) -> compaction.appended(table, project, set, rows));
   }

@@ -15,7 +15,8 @@ import org.duckdb.DuckDBConnection;
  * periods written since the last compaction. Sums and merged histograms are unchanged, so a query
  * reading before or after (readers have their own snapshots) gets the same answer; it only keeps a
  * week's rollup to a few rows per day and key. Runs on the indexer's thread and connection, when
- * enough rows piled up or the indexer is idle.
+ * enough rows piled up, when the indexer is idle and when it closes. What is written is remembered in
+ * memory only: partial rows left by a crash stay partial (still correct, a little slower to read).
  */
 final class RollupCompaction {
   /** (table, project) → periods written since the last compaction. */
