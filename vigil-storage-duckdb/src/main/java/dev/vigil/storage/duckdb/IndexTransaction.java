@@ -59,15 +59,17 @@ final class IndexTransaction {
         st.execute("INSERT INTO attachment_index SELECT * FROM " + attachmentScan.name() + "()");
       }
       List<Runnable> appended = new ArrayList<>(); // told to compaction once committed
+      RollupBuilder.Built rollups = RollupBuilder.build(spans);
+      List<RollupBatches.Spans> periods = List.of(rollups.hours(), rollups.days());
       for (int p = 0; p < RollupSql.TABLES.size(); p++) {
-        RollupBatches.Spans rows = RollupBuilder.spans(spans, RollupSql.PERIODS.get(p));
+        RollupBatches.Spans rows = periods.get(p);
         if (rows.size == 0) continue;
         rollupScan.load(List.of(rows));
         String table = RollupSql.TABLES.get(p);
         st.execute(RollupBatches.Spans.insert(table, rollupScan.name()));
         appended.add(() -> note(table, rows.project, rows.period, rows.size));
       }
-      RollupBatches.Days days = RollupBuilder.days(spans);
+      RollupBatches.Days days = rollups.users();
       if (days.size > 0) {
         userScan.load(List.of(days));
         st.execute(RollupBatches.Days.INSERT + userScan.name() + "()");

@@ -32,7 +32,11 @@ final class LogHistogram {
   }
 
   void add(long v) {
-    int i = index(v);
+    addIndex(index(v));
+  }
+
+  /** Counts a value whose {@link #index} the caller computed (once for several histograms). */
+  void addIndex(int i) {
     if (counts.length == 0) {
       offset = i;
       counts = new int[8];

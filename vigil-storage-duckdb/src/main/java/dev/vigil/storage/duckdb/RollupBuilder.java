@@ -3,18 +3,86 @@ package dev.vigil.storage.duckdb;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * Aggregates the span rows of one index transaction into partial rollup rows, skipping rows marked
- * as duplicates, so each stored span is counted exactly once and in the same transaction as its row.
+ * Aggregates the span rows of one index transaction into partial rollup rows (hour, day, user-day)
+ * in one pass, skipping rows marked as duplicates, so each stored span is counted exactly once and in
+ * the same transaction as its row. On the ingest hot path: a reused probe key (no allocation per
+ * row) and each histogram index computed once for both periods.
  */
 final class RollupBuilder {
   private RollupBuilder() {}
 
-  record SpanKey(long project, long period, boolean root, String type, String feature, String service, String model,
-      String provider, String environment, boolean error) {}
+  record Built(RollupBatches.Spans hours, RollupBatches.Spans days, RollupBatches.Days users) {}
 
-  record DayKey(long project, long day, String user) {}
+  /** A span rollup key; mutable so one instance probes the map, copied only for a new row. */
+  static final class Key {
+    long project;
+    long period;
+    boolean root;
+    boolean error;
+    String type;
+    String feature;
+    String service;
+    String model;
+    String provider;
+    String environment;
+    private int hash;
+
+    Key set(SpanBatch b, int i, long period) {
+      project = b.project.values[i];
+      this.period = period;
+      root = b.parentId.nulls[i];
+      error = b.error.values[i];
+      type = b.type.values[i];
+      feature = b.feature.values[i];
+      service = b.service.values[i];
+      model = b.model.values[i];
+      provider = b.provider.values[i];
+      environment = b.environment.values[i];
+      int h = Long.hashCode(project) * 31 + Long.hashCode(period); // by hand: Objects.hash boxes every field
+      h = h * 31 + (root ? 1 : 0) + (error ? 2 : 0);
+      h = h * 31 + Objects.hashCode(type);
+      h = h * 31 + Objects.hashCode(feature);
+      h = h * 31 + Objects.hashCode(service);
+      h = h * 31 + Objects.hashCode(model);
+      h = h * 31 + Objects.hashCode(provider);
+      hash = h * 31 + Objects.hashCode(environment);
+      return this;
+    }
+
+    Key copy() {
+      Key k = new Key();
+      k.project = project;
+      k.period = period;
+      k.root = root;
+      k.error = error;
+      k.type = type;
+      k.feature = feature;
+      k.service = service;
+      k.model = model;
+      k.provider = provider;
+      k.environment = environment;
+      k.hash = hash;
+      return k;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.hash == hash && k.project == project && k.period == period && k.root == root
+          && k.error == error && Objects.equals(k.type, type) && Objects.equals(k.feature, feature)
+          && Objects.equals(k.service, service) && Objects.equals(k.model, model)
+          && Objects.equals(k.provider, provider) && Objects.equals(k.environment, environment);
+    }
+  }
+
+  record UserKey(long project, long day, String user) {}
 
   /** Counters of one rollup row. */
   static final class Totals {
@@ -41,42 +109,66 @@ final class RollupBuilder {
       }
       if ("unpriced".equals(b.costSource.values[i])) unpriced++;
     }
+
+    void add(SpanBatch b, int i, int latencyIndex, int ttftIndex) {
+      add(b, i);
+      if (latency == null) latency = new LogHistogram();
+      latency.addIndex(latencyIndex);
+      if (ttftIndex != NONE) {
+        if (ttft == null) ttft = new LogHistogram();
+        ttft.addIndex(ttftIndex);
+      }
+    }
   }
 
-  /** Rows of the span rollup of {@code period} (an hour or a day). */
-  static RollupBatches.Spans spans(List<SpanBatch> spans, long period) {
-    Map<SpanKey, Totals> rows = new HashMap<>();
+  private static final int NONE = Integer.MIN_VALUE;
+
+  static Built build(List<SpanBatch> spans) {
+    Map<Key, Totals> hours = new HashMap<>();
+    Map<Key, Totals> days = new HashMap<>();
+    Map<UserKey, Totals> users = new HashMap<>();
+    Key probe = new Key();
     for (SpanBatch b : spans) {
       for (int i = 0; i < b.size; i++) {
         if (b.skip[i]) continue;
-        SpanKey key = new SpanKey(b.project.values[i], Math.floorDiv(b.start.values[i], period) * period,
-            b.parentId.nulls[i], b.type.values[i], b.feature.values[i], b.service.values[i], b.model.values[i],
-            b.provider.values[i], b.environment.values[i], b.error.values[i]);
-        Totals t = rows.computeIfAbsent(key, k -> new Totals());
-        t.add(b, i);
-        if (t.latency == null) t.latency = new LogHistogram();
-        t.latency.add(b.duration.values[i]);
-        if (!b.ttft.nulls[i]) {
-          if (t.ttft == null) t.ttft = new LogHistogram();
-          t.ttft.add(b.ttft.values[i]);
+        long start = b.start.values[i];
+        int latency = LogHistogram.index(b.duration.values[i]);
+        int ttft = b.ttft.nulls[i] ? NONE : LogHistogram.index(b.ttft.values[i]);
+        long hour = Math.floorDiv(start, RollupSql.HOUR) * RollupSql.HOUR;
+        long day = Math.floorDiv(start, RollupSql.DAY) * RollupSql.DAY;
+        totals(hours, probe.set(b, i, hour)).add(b, i, latency, ttft);
+        totals(days, probe.set(b, i, day)).add(b, i, latency, ttft);
+        String type = b.type.values[i];
+        if ("llm".equals(type) || "embedding".equals(type)) {
+          users.computeIfAbsent(new UserKey(b.project.values[i], day, b.userId.values[i]), k -> new Totals()).add(b, i);
         }
       }
     }
+    return new Built(batch(hours), batch(days), users(users));
+  }
+
+  private static Totals totals(Map<Key, Totals> rows, Key probe) {
+    Totals t = rows.get(probe);
+    if (t == null) rows.put(probe.copy(), t = new Totals());
+    return t;
+  }
+
+  private static RollupBatches.Spans batch(Map<Key, Totals> rows) {
     RollupBatches.Spans out = new RollupBatches.Spans(rows.size());
     for (var e : rows.entrySet()) {
-      SpanKey k = e.getKey();
+      Key k = e.getKey();
       Totals t = e.getValue();
       int r = out.newRow(0);
-      out.project.set(r, k.project());
-      out.period.set(r, k.period());
-      out.root.set(r, k.root());
-      out.type.set(r, k.type());
-      out.feature.set(r, k.feature());
-      out.service.set(r, k.service());
-      out.model.set(r, k.model());
-      out.provider.set(r, k.provider());
-      out.environment.set(r, k.environment());
-      out.error.set(r, k.error());
+      out.project.set(r, k.project);
+      out.period.set(r, k.period);
+      out.root.set(r, k.root);
+      out.type.set(r, k.type);
+      out.feature.set(r, k.feature);
+      out.service.set(r, k.service);
+      out.model.set(r, k.model);
+      out.provider.set(r, k.provider);
+      out.environment.set(r, k.environment);
+      out.error.set(r, k.error);
       counters(t, out.n, out.refusals, out.tokensIn, out.tokensOut, out.cost, out.unpriced, r);
       out.latIdx.set(r, t.latency.indexesText());
       out.latCnt.set(r, t.latency.countsText());
@@ -86,19 +178,7 @@ final class RollupBuilder {
     return out;
   }
 
-  /** LLM calls per user and UTC day. */
-  static RollupBatches.Days days(List<SpanBatch> spans) {
-    Map<DayKey, Totals> rows = new HashMap<>();
-    for (SpanBatch b : spans) {
-      for (int i = 0; i < b.size; i++) {
-        if (b.skip[i]) continue;
-        String type = b.type.values[i];
-        if (!"llm".equals(type) && !"embedding".equals(type)) continue;
-        DayKey key = new DayKey(b.project.values[i], Math.floorDiv(b.start.values[i], RollupSql.DAY) * RollupSql.DAY,
-            b.userId.values[i]);
-        rows.computeIfAbsent(key, k -> new Totals()).add(b, i);
-      }
-    }
+  private static RollupBatches.Days users(Map<UserKey, Totals> rows) {
     RollupBatches.Days out = new RollupBatches.Days(rows.size());
     for (var e : rows.entrySet()) {
       Totals t = e.getValue();

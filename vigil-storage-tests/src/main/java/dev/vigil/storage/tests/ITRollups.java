@@ -153,6 +153,11 @@ public abstract class ITRollups extends StorageTestBase {
     assertAgrees(range, MetricScope.LLM_CALLS, null, List.of(Dimension.FEATURE), MetricOrder.P95_LATENCY, 10);
     assertAgrees(range, MetricScope.LLM_CALLS, null, List.of(Dimension.USER), MetricOrder.COST, 5);
     assertAgrees(range, MetricScope.LLM_CALLS, Duration.ofDays(1), List.of(Dimension.USER), MetricOrder.COST, 3);
+    // ragged days mostly inside (20:00 to midnight, midnight to 03:00) and mostly outside the range
+    assertAgrees(SpanFilter.between(T0 - 2 * DAY + 10 * HOUR, T0 + 17 * HOUR), MetricScope.LLM_CALLS, null,
+        List.of(Dimension.USER), MetricOrder.TOKENS, 5);
+    assertAgrees(SpanFilter.between(T0 - 2 * DAY - 8 * HOUR, T0 + 11 * HOUR), MetricScope.LLM_CALLS, null,
+        List.of(Dimension.USER), MetricOrder.ERRORS, 45);
   }
 
   @Test
