@@ -33,8 +33,11 @@ final class Indexer implements AutoCloseable {
   private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
   /** Under a backlog, wait this long for a group to fill a row group; visibility lags at most this. */
   private static final long BACKLOG_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-  /** Partial rollup rows that make a compaction worth its pause (it also runs whenever idle). */
-  private static final long COMPACT_ROWS = 50_000;
+  /**
+   * Partial rollup rows that make a compaction worth its pause under sustained ingest (it also runs
+   * whenever the indexer idles). Measured: compacting every 50k rows cost ~8 % of load throughput.
+   */
+  private static final long COMPACT_ROWS = 500_000;
 
   private final DuckDBConnection conn;
   private final IndexTransaction transaction;
