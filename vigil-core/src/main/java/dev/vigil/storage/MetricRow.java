@@ -23,7 +23,8 @@ public record MetricRow(
     long unpriced) {
 
   public MetricRow {
-    group = group == null ? Map.of() : Map.copyOf(group);
+    // a group value is null for spans without that dimension (no user, no model), so not Map.copyOf
+    group = group == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(group));
   }
 
   public double errorRate() {

@@ -8,13 +8,15 @@ import java.util.List;
 /** Window metrics over the span index. */
 final class DuckDbMetricStore implements MetricStore {
   private final Database db;
+  private final long minRollupSpans;
 
-  DuckDbMetricStore(Database db) {
+  DuckDbMetricStore(Database db, long minRollupSpans) {
     this.db = db;
+    this.minRollupSpans = minRollupSpans;
   }
 
   @Override
   public List<MetricRow> query(long projectId, MetricQuery query) {
-    return db.read("metrics", conn -> SelectMetrics.query(conn, projectId, query));
+    return db.read("metrics", conn -> SelectMetrics.query(conn, projectId, query, minRollupSpans));
   }
 }

@@ -23,9 +23,12 @@ final class DuckDbRetention implements Retention {
   private final SegmentFiles files;
   private final SegmentReader reader;
   private final GroupCommitLog log;
+  private final Object rollupLock;
   private final ScoreWriter scores;
 
-  DuckDbRetention(Database db, SegmentFiles files, SegmentReader reader, GroupCommitLog log, ScoreWriter scores) {
+  DuckDbRetention(Database db, SegmentFiles files, SegmentReader reader, GroupCommitLog log, Object rollupLock,
+      ScoreWriter scores) {
+    this.rollupLock = rollupLock;
     this.db = db;
     this.scores = scores;
     this.files = files;
@@ -37,9 +40,31 @@ final class DuckDbRetention implements Retention {
   public long purgeBefore(long projectId, long epochNanos) {
     int active = log.activeSegment(projectId);
     List<Long> expired = new ArrayList<>();
-    long deleted = db.transaction("retention", conn -> {
+    long deleted;
+    synchronized (rollupLock) { // compaction deletes rollup rows too; one transaction at a time
+      deleted = purge(projectId, epochNanos, active, expired);
+    }
+    scores.purgeUnusedMetadata(projectId);
+    for (long segment : expired) {
+      reader.evict(projectId, (int) segment);
+      try {
+        Files.deleteIfExists(files.segment(projectId, (int) segment));
+      } catch (IOException e) {
+        LOG.warn("could not delete expired segment {} of project {}", segment, projectId, e);
+      }
+    }
+    if (deleted > 0 || !expired.isEmpty()) {
+      LOG.info("retention: project {} lost {} spans and {} segment files", projectId, deleted, expired.size());
+    }
+    return deleted;
+  }
+
+  /** One transaction: rows before the cut-off, rollups of those periods, rows of expired segments. */
+  private long purge(long projectId, long epochNanos, int active, List<Long> expired) {
+    return db.transaction("retention", conn -> {
       long spans = delete(conn, "DELETE FROM span_index WHERE project_id = ? AND start_ns < ?", projectId, epochNanos);
       delete(conn, "DELETE FROM attachment_index WHERE project_id = ? AND time_ns < ?", projectId, epochNanos);
+      RollupRetention.purge(conn, projectId, epochNanos);
       for (String table : List.of("score_facts", "feedback_rows", "change_rows")) {
         delete(conn, "DELETE FROM " + table + " WHERE project_id = ? AND time_ns < ?", projectId, epochNanos);
       }
@@ -66,19 +91,6 @@ final class DuckDbRetention implements Retention {
       }
       return spans;
     });
-    scores.purgeUnusedMetadata(projectId);
-    for (long segment : expired) {
-      reader.evict(projectId, (int) segment);
-      try {
-        Files.deleteIfExists(files.segment(projectId, (int) segment));
-      } catch (IOException e) {
-        LOG.warn("could not delete expired segment {} of project {}", segment, projectId, e);
-      }
-    }
-    if (deleted > 0 || !expired.isEmpty()) {
-      LOG.info("retention: project {} lost {} spans and {} segment files", projectId, deleted, expired.size());
-    }
-    return deleted;
   }
 
   private static long delete(Connection conn, String sql, long projectId, long value) throws java.sql.SQLException {

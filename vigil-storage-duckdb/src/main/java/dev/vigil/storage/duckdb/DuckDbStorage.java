@@ -78,7 +78,7 @@ public final class DuckDbStorage implements Storage {
       log.start();
       consumer = new DuckDbSpanConsumer(log, indexer, b.clock, b.maxPendingRows, b.maxQueuedBytes);
       spanStore = new DuckDbSpanStore(db, reader);
-      metricStore = new DuckDbMetricStore(db);
+      metricStore = new DuckDbMetricStore(db, b.minRollupSpans);
       sampleStore = new DuckDbSampleStore(db);
       projectStore = new DuckDbProjectStore(db, b.clock);
       ScoreRowsScan scoreRows = new ScoreRowsScan();
@@ -91,7 +91,7 @@ public final class DuckDbStorage implements Storage {
       alertStore = new DuckDbAlertStore(db);
       monitorStore = new DuckDbMonitorStore(db);
       alertRuleStore = new DuckDbAlertRuleStore(db);
-      retention = new DuckDbRetention(db, files, reader, log, scoreWriter);
+      retention = new DuckDbRetention(db, files, reader, log, indexer.rollupLock(), scoreWriter);
       scoringStore = new DuckDbScoringStore(db, new LogFeed(db, files, reader), scoreWriter);
       reviewStore = new DuckDbReviewStore(db);
       judgeSpendStore = new DuckDbJudgeSpendStore(db);
@@ -263,6 +263,8 @@ public final class DuckDbStorage implements Storage {
     private long maxQueuedBytes = 128L << 20;
     private long maxSegmentBytes = 128L << 20;
     private int recentSpanKeys = 2_000_000;
+    /** Below this many spans in a query's whole hours the raw scan is fast and exact (~50 ms). */
+    private long minRollupSpans = 500_000;
 
     Builder(Path dataDir) {
       this.dataDir = Objects.requireNonNull(dataDir, "dataDir == null");
@@ -276,6 +278,8 @@ public final class DuckDbStorage implements Storage {
     public Builder maxQueuedBytes(long v) { maxQueuedBytes = positive(v, "maxQueuedBytes"); return this; }
     public Builder maxSegmentBytes(long v) { maxSegmentBytes = Math.max(4096, v); return this; }
     public Builder recentSpanKeys(int v) { recentSpanKeys = positive(v, "recentSpanKeys"); return this; }
+    /** Metric queries whose whole hours hold at least this many spans are answered from rollups (0: always). */
+    public Builder minRollupSpans(long v) { minRollupSpans = Math.max(0, v); return this; }
 
     public DuckDbStorage build() {
       try {

@@ -5,24 +5,34 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.duckdb.DuckDBConnection;
 
 /**
  * Writes one group of blocks into the index in a single transaction: their span and attachment rows,
- * each project's checkpoint (where its log continues), and each segment's time range for retention.
- * All or nothing, so the checkpoint never runs ahead of the rows.
+ * the partial rollup rows of those spans, each project's checkpoint (where its log continues), and
+ * each segment's time range for retention. All or nothing, so the checkpoint never runs ahead of the
+ * rows and a span is in the rollups exactly when its row is in the index.
  */
 final class IndexTransaction {
   private final DuckDBConnection conn;
   private final BatchScan spanScan;
   private final BatchScan attachmentScan;
+  private final BatchScan rollupScan;
+  private final BatchScan userScan;
+  private final RollupCompaction compaction;
 
-  IndexTransaction(DuckDBConnection conn, BatchScan spanScan, BatchScan attachmentScan) {
+  IndexTransaction(DuckDBConnection conn, BatchScan spanScan, BatchScan attachmentScan, BatchScan rollupScan,
+      BatchScan userScan, RollupCompaction compaction) {
+    this.compaction = compaction;
     this.conn = conn;
     this.spanScan = spanScan;
     this.attachmentScan = attachmentScan;
+    this.rollupScan = rollupScan;
+    this.userScan = userScan;
   }
 
   void write(List<IndexWork> group) throws SQLException {
@@ -48,9 +58,27 @@ final class IndexTransaction {
         attachmentScan.load(attachments);
         st.execute("INSERT INTO attachment_index SELECT * FROM " + attachmentScan.name() + "()");
       }
+      List<Runnable> appended = new ArrayList<>(); // told to compaction once committed
+      RollupBuilder.Built rollups = RollupBuilder.build(spans);
+      List<RollupBatches.Spans> periods = List.of(rollups.hours(), rollups.days());
+      for (int p = 0; p < RollupSql.TABLES.size(); p++) {
+        RollupBatches.Spans rows = periods.get(p);
+        if (rows.size == 0) continue;
+        rollupScan.load(List.of(rows));
+        String table = RollupSql.TABLES.get(p);
+        st.execute(RollupBatches.Spans.insert(table, rollupScan.name()));
+        appended.add(() -> note(table, rows.project, rows.period, rows.size));
+      }
+      RollupBatches.Days days = rollups.users();
+      if (days.size > 0) {
+        userScan.load(List.of(days));
+        st.execute(RollupBatches.Days.INSERT + userScan.name() + "()");
+        appended.add(() -> note("user_rollup", days.project, days.day, days.size));
+      }
       checkpoints(lastPerProject);
       segmentRanges(segmentRanges);
       conn.commit();
+      appended.forEach(Runnable::run);
     } catch (SQLException | RuntimeException e) {
       try {
         conn.rollback();
@@ -61,8 +89,18 @@ final class IndexTransaction {
     } finally {
       spanScan.load(List.of());
       attachmentScan.load(List.of());
+      rollupScan.load(List.of());
+      userScan.load(List.of());
       conn.setAutoCommit(true);
     }
+  }
+
+  private void note(String table, Column.I64 projects, Column.I64 periods, int rows) {
+    Map<Long, Set<Long>> byProject = new HashMap<>();
+    for (int i = 0; i < rows; i++) {
+      byProject.computeIfAbsent(projects.values[i], k -> new HashSet<>()).add(periods.values[i]);
+    }
+    byProject.forEach((project, set) -> compaction.appended(table, project, set, rows));
   }
 
   private void checkpoints(Map<Long, IndexWork> lastPerProject) throws SQLException {

@@ -28,6 +28,7 @@ final class Migrations {
       "V008__monitors.sql",
       "V009__alert_rules.sql",
       "V010__judge.sql",
+      "V011__rollups.sql",
       "V012__score_facts.sql");
 
   private Migrations() {}

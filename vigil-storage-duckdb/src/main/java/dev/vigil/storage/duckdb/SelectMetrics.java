@@ -25,7 +25,11 @@ import java.util.Set;
 final class SelectMetrics {
   private SelectMetrics() {}
 
-  static List<MetricRow> query(Connection conn, long projectId, MetricQuery q) throws SQLException {
+  /** {@code minRollupSpans}: the least spans in whole hours (days) for which rollups answer instead. */
+  static List<MetricRow> query(Connection conn, long projectId, MetricQuery q, long minRollupSpans) throws SQLException {
+    List<MetricRow> rolled = SelectRollupMetrics.query(conn, projectId, q, minRollupSpans);
+    if (rolled != null) return rolled;
+    List<String> topUsers = SelectRollupUsers.top(conn, projectId, q, minRollupSpans);
     SpanFilterSql w = new SpanFilterSql(projectId, q.filter(), 0).dimensions(q.filter()).spanRanges(q.filter());
     switch (q.scope()) {
       case LLM_CALLS -> w.and("span_type IN ('llm', 'embedding')");
@@ -44,7 +48,15 @@ final class SelectMetrics {
     List<Object> bucketParams = bucket == 0 ? List.of(q.filter().fromEpochNanos()) : List.of();
     List<Object> params = new ArrayList<>();
     String sql;
-    if (groups.isEmpty() || aggregateFirst(q)) {
+    if (topUsers != null) {
+      if (topUsers.isEmpty()) return List.of();
+      // Users ranked from rollups: the rows of those users alone, from raw spans.
+      params.addAll(bucketParams);
+      params.addAll(w.params);
+      String users = SelectRollupUsers.condition(topUsers, params);
+      sql = "SELECT " + bucketExpr + " AS bucket" + groupExprs + ", " + AGGREGATES + " FROM span_index WHERE "
+          + w.where() + " AND " + users + " GROUP BY ALL ORDER BY bucket, g0 NULLS LAST";
+    } else if (groups.isEmpty() || aggregateFirst(q)) {
       params.addAll(bucketParams);
       params.addAll(w.params);
       String aggregate = "SELECT " + bucketExpr + " AS bucket" + groupExprs + ", " + AGGREGATES

@@ -33,6 +33,14 @@ final class SpanFilterSql {
     params.add(f.toEpochNanos() + slackNanos);
   }
 
+  /** Starts with the project and [from, to) on another time column (rollup tables). */
+  SpanFilterSql(String timeColumn, long projectId, long from, long to) {
+    sql.append("project_id = ? AND ").append(timeColumn).append(" >= ? AND ").append(timeColumn).append(" < ?");
+    params.add(projectId);
+    params.add(from);
+    params.add(to);
+  }
+
   /** Dimension equality and tag conditions. */
   SpanFilterSql dimensions(SpanFilter f) {
     for (var e : f.equals().entrySet()) {

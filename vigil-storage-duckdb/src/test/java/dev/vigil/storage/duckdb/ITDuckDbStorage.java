@@ -13,6 +13,7 @@ import dev.vigil.storage.tests.ITMonitors;
 import dev.vigil.storage.tests.ITProjects;
 import dev.vigil.storage.tests.ITRetention;
 import dev.vigil.storage.tests.ITReviewStore;
+import dev.vigil.storage.tests.ITRollups;
 import dev.vigil.storage.tests.ITSamples;
 import dev.vigil.storage.tests.ITScoreMetrics;
 import dev.vigil.storage.tests.ITScoringStore;
@@ -57,6 +58,15 @@ class ITDuckDbStorage {
   @Nested
   class Metrics extends ITMetrics {
     @Override protected Storage open(Path dir) { return openStorage(dir); }
+    @Override protected void flush(Storage s) { flushStorage(s); }
+  }
+
+  /** Rollups answer whenever a query allows it, however few spans (the default waits for 500k). */
+  @Nested
+  class Rollups extends ITRollups {
+    @Override protected Storage open(Path dir) {
+      return DuckDbStorage.builder(dir).threads(2).recentSpanKeys(100_000).minRollupSpans(0).build();
+    }
     @Override protected void flush(Storage s) { flushStorage(s); }
   }
 
