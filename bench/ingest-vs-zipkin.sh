@@ -169,8 +169,9 @@ scoring_notes() {  # samples-file port load-start-seconds
     sleep 1
   done
   peak="$(awk 'BEGIN {m = 0} $2 > m {m = $2} END {print m}' "$1")"
-  printf 'scoring backlog: %s after warm-up, %s at end of load, peak %s, drained %s' \
-    "${start_backlog:-?}" "$end_backlog" "$peak" "${drained:+${drained} s after}${drained:-not within 300 s}"
+  if [[ -n "$drained" ]]; then drained="$drained s after"; else drained="not within 300 s"; fi
+  printf 'scoring backlog: %s spans after warm-up, %s at end of load, peak %s, drained %s' \
+    "${start_backlog:-?}" "$end_backlog" "$peak" "$drained"
 }
 
 run_vigil() {  # threads
