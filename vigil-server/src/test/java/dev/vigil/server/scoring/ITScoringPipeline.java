@@ -1,5 +1,6 @@
 package dev.vigil.server.scoring;
 
+import static dev.vigil.server.OtlpFixtures.randomHex;
 import static dev.vigil.server.scoring.ScoringItSupport.awaitCaughtUp;
 import static dev.vigil.server.scoring.ScoringItSupport.chat;
 import static dev.vigil.server.scoring.ScoringItSupport.count;
@@ -9,6 +10,7 @@ import static dev.vigil.server.scoring.ScoringItSupport.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vigil.server.OtlpFixtures;
 import dev.vigil.server.TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,6 +98,21 @@ class ITScoringPipeline {
     assertThat(status.get("scores_written").asLong()).isEqualTo(20);
     assertThat(status.get("scorecards").get(0).get("source").asText()).isEqualTo("file");
     assertThat(vigil.get("/metrics", null).body()).contains("vigil_scoring_backlog_spans").contains("vigil_scoring_evaluations_total");
+  }
+
+  @Test
+  void aBatchSentTwiceIsScoredOnce() throws Exception {
+    // a client that retries an export puts the same spans in the log twice; scoring reads the log
+    String traceId = randomHex(16);
+    var request = OtlpFixtures.chat(traceId, randomHex(8), randomHex(8),
+        System.currentTimeMillis() * 1_000_000L, "gpt-4o", "My chest hurts", "I would diagnose angina.");
+    for (int i = 0; i < 2; i++) {
+      assertThat(vigil.postBytes("/v1/traces", TestServer.KEY, "application/x-protobuf", request.toByteArray()).statusCode())
+          .isEqualTo(200);
+      awaitCaughtUp(vigil); // the second copy arrives in a later page than the first one's scores
+    }
+    assertThat(get(vigil, "/api/v1/traces/" + traceId).get("scores")).hasSize(5);
+    assertThat(count(vigil, "SELECT count(*) FROM scores WHERE trace_id = '" + traceId + "'")).isEqualTo(5);
   }
 
   @Test
