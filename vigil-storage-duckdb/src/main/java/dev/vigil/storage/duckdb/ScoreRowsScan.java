@@ -47,9 +47,8 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, i
     final long[] time;
     final long[] meta;
     final boolean[] metaNull;
-    /** The batch's time range, and whether every score is an evaluator's (whose id fixes its time). */
-    final long minTime;
-    final long maxTime;
+    /** The batch's times as ranges, and whether every score is an evaluator's (whose id fixes its time). */
+    final List<long[]> timeRanges;
     final boolean onlyEvals;
     /** The distinct metadata maps' ids. */
     private final long[] metaIds;
@@ -68,8 +67,6 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, i
       metaNull = new boolean[size];
       Map<Map<String, String>, Long> distinct = new HashMap<>();
       Map<Map<String, String>, Long> same = new IdentityHashMap<>();
-      long lo = Long.MAX_VALUE;
-      long hi = Long.MIN_VALUE;
       boolean evals = true;
       for (int i = 0; i < size; i++) {
         Score s = scores.get(i);
@@ -84,8 +81,6 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, i
         valueNull[i] = s.value() == null;
         value[i] = s.value() == null ? 0 : s.value();
         time[i] = s.epochNanos();
-        lo = Math.min(lo, time[i]);
-        hi = Math.max(hi, time[i]);
         evals &= s.source() == ScoreSource.EVAL;
         if (s.metadata().isEmpty()) {
           metaNull[i] = true;
@@ -107,8 +102,7 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, i
         }
       }
       metaIds = distinct.values().stream().mapToLong(Long::longValue).toArray();
-      minTime = lo;
-      maxTime = hi;
+      timeRanges = TimeRanges.of(time);
       onlyEvals = evals;
     }
   }

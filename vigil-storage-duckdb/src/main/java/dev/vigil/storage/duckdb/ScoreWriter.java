@@ -91,10 +91,10 @@ final class ScoreWriter {
   }
 
   /**
-   * A batch of evaluator scores is looked up only among stored scores of its own time range: an
+   * A batch of evaluator scores is looked up only among stored scores of its own times: an
    * evaluator's score id is derived from its subject, whose start time it carries, so a repeat has
-   * the same time, and the range prunes all but a few of the table's row groups. Any other batch (API,
-   * annotations, feedback) is checked against every score of the project.
+   * the same time, and the time ranges ({@link TimeRanges}) prune all but a few of the table's row
+   * groups. Any other batch (API, annotations, feedback) is checked against every score of the project.
    */
   private static void insertFacts(Connection conn, long key, long projectId, ScoreRowsScan.Staged batch, Set<String> ids)
       throws SQLException {
@@ -102,12 +102,15 @@ final class ScoreWriter {
     try (PreparedStatement ps = conn.prepareStatement("INSERT INTO score_facts SELECT ?, s.id, s.trace_id, s.span_id, "
         + "s.name, s.data_type, s.value, s.label, s.source, s.comment, s.time_ns, s.meta_id FROM " + ScoreRowsScan.NAME
         + "(" + key + ") s WHERE NOT EXISTS (SELECT 1 FROM score_facts f WHERE f.project_id = ? "
-        + (timed ? "AND f.time_ns BETWEEN ? AND ? " : "") + "AND f.id = s.id) RETURNING id")) {
-      ps.setLong(1, projectId);
-      ps.setLong(2, projectId);
+        + (timed ? "AND " + TimeRanges.sql("f.time_ns", batch.timeRanges) + " " : "") + "AND f.id = s.id) RETURNING id")) {
+      int p = 1;
+      ps.setLong(p++, projectId);
+      ps.setLong(p++, projectId);
       if (timed) {
-        ps.setLong(3, batch.minTime);
-        ps.setLong(4, batch.maxTime);
+        for (long[] r : batch.timeRanges) {
+          ps.setLong(p++, r[0]);
+          ps.setLong(p++, r[1]);
+        }
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) ids.add(rs.getString(1));
