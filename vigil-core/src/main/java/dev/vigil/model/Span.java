@@ -83,6 +83,16 @@ public record Span(
         promptVersion, environment, release, llm, newContent, attributes, resourceAttributes, events, newPiiCounts);
   }
 
+  /**
+   * This span without its payload (content, attributes, events): what a listener that reads only the
+   * span's identity, times and dimensions gets, so storage need not hold every payload until indexed.
+   */
+  public Span withoutPayload() {
+    return new Span(traceId, spanId, parentSpanId, name, kind, type, startEpochNanos, endEpochNanos, status,
+        statusMessage, errorType, serviceName, feature, userId, sessionId, tags, metadata, promptName,
+        promptVersion, environment, release, llm, null, Map.of(), Map.of(), List.of(), piiCounts);
+  }
+
   public static Builder builder() {
     return new Builder();
   }

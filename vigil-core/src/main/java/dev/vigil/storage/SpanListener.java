@@ -20,4 +20,12 @@ public interface SpanListener {
   default boolean wantsSpans() {
     return true;
   }
+
+  /**
+   * False for a listener that reads only a span's identity, times, status and dimensions: it is then
+   * given {@link Span#withoutPayload()} copies, and storage holds no content or attributes for it.
+   */
+  default boolean wantsPayload() {
+    return true;
+  }
 }

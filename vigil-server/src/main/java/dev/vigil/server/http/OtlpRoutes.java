@@ -8,6 +8,7 @@ import dev.vigil.server.auth.Principal;
 import dev.vigil.server.ingest.IngestOutcome;
 import dev.vigil.server.ingest.IngestService;
 import dev.vigil.server.ingest.otlp.OtlpDecoding;
+import dev.vigil.server.ingest.otlp.OtlpTraces;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
@@ -50,7 +51,8 @@ final class OtlpRoutes {
       byte[] body = bodies.read(ctx);
       IngestOutcome outcome;
       if (traces) {
-        var request = json ? OtlpDecoding.parseTracesJson(body) : OtlpDecoding.parseTracesProtobuf(body);
+        OtlpTraces request = json
+            ? OtlpTraces.of(OtlpDecoding.parseTracesJson(body)) : OtlpDecoding.decodeTracesProtobuf(body);
         outcome = ingest.otlpTraces(principal.projectId(), request);
       } else {
         var request = json ? OtlpDecoding.parseLogsJson(body) : OtlpDecoding.parseLogsProtobuf(body);

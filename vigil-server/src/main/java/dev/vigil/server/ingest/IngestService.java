@@ -13,6 +13,7 @@ import dev.vigil.server.ingest.otlp.EvaluationEvents;
 import dev.vigil.server.ingest.otlp.LogNormalizer;
 import dev.vigil.server.ingest.otlp.NormalizedLogs;
 import dev.vigil.server.ingest.otlp.NormalizedTraces;
+import dev.vigil.server.ingest.otlp.OtlpTraces;
 import dev.vigil.server.ingest.otlp.TraceNormalizer;
 import dev.vigil.server.ingest.pii.PiiMasker;
 import dev.vigil.server.ingest.pii.SpanMasker;
@@ -71,6 +72,10 @@ public final class IngestService {
   }
 
   public IngestOutcome otlpTraces(long projectId, ExportTraceServiceRequest request) {
+    return otlpTraces(projectId, OtlpTraces.of(request));
+  }
+
+  public IngestOutcome otlpTraces(long projectId, OtlpTraces request) {
     ProjectPipelines.Pipeline p = pipelines.get(projectId);
     NormalizedTraces n = traces.normalize(request, p.project().settings().featureAttribute());
     List<Span> spans = prepare(p, n.spans());

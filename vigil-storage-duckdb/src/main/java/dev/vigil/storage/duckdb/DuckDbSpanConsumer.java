@@ -59,8 +59,7 @@ final class DuckDbSpanConsumer implements SpanConsumer {
     for (int i = 0; i < durable.length; i++) {
       Encoded e = encoded.get(i);
       int partRows = e.spans.size + e.attachments.size;
-      IndexWork work = new IndexWork(projectId, null, 0, e.spans, e.attachments,
-          indexer.wantsFullSpans() ? parts.get(i) : null);
+      IndexWork work = new IndexWork(projectId, null, 0, e.spans, e.attachments, indexer.forListeners(parts.get(i)));
       indexer.reserve(partRows);
       durable[i] = log.append(projectId, e.block, work).whenComplete((ref, error) -> {
         if (error != null) indexer.release(partRows); // never reached the indexer

@@ -160,7 +160,7 @@ final class GroupCommitLog implements AutoCloseable {
           p.work.spans().placeAt(ref);
           p.work.attachments().placeAt(ref);
           indexer.accept(new IndexWork(projectId, ref, ref.offset() + p.block.length, p.work.spans(),
-              p.work.attachments(), p.work.fullSpans()));
+              p.work.attachments(), p.work.listenerSpans()));
           p.done.complete(ref);
         }
         lastError = null;

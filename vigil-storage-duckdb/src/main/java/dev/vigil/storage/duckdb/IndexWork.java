@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One durable block on its way into the index: its rows, where it sits in the log, and where the
- * next block starts (the checkpoint once this one is indexed). {@code spans} is kept only when
- * listeners want the full spans.
+ * next block starts (the checkpoint once this one is indexed). {@code listenerSpans} is what the
+ * listeners will be given ({@link Indexer#forListeners}), null when none wants spans.
  */
 record IndexWork(
     long projectId,
@@ -14,7 +14,7 @@ record IndexWork(
     long nextOffset,
     SpanBatch spans,
     AttachmentBatch attachments,
-    List<Span> fullSpans) {
+    List<Span> listenerSpans) {
 
   int rows() {
     return spans.size + attachments.size;

@@ -88,9 +88,20 @@ final class Indexer implements AutoCloseable {
     listeners.add(listener);
   }
 
-  boolean wantsFullSpans() {
-    for (SpanListener l : listeners) if (l.wantsSpans()) return true;
-    return false;
+  /**
+   * What of {@code spans} to keep in memory for the listeners until indexed: nothing when none wants
+   * spans, payload-free copies when none wants payloads (a request's content is most of its memory).
+   */
+  List<Span> forListeners(List<Span> spans) {
+    boolean spansWanted = false;
+    for (SpanListener l : listeners) {
+      if (l.wantsSpans() && l.wantsPayload()) return spans;
+      spansWanted |= l.wantsSpans();
+    }
+    if (!spansWanted) return null;
+    List<Span> slim = new ArrayList<>(spans.size());
+    for (Span s : spans) slim.add(s.withoutPayload());
+    return slim;
   }
 
   /** Counted before the log append so load shedding sees work the moment it is accepted. */
@@ -248,12 +259,12 @@ final class Indexer implements AutoCloseable {
     for (IndexWork w : group) {
       if (w.spans().size == 0) continue;
       List<Span> stored = List.of();
-      if (w.fullSpans() != null) {
-        stored = new ArrayList<>(w.fullSpans().size());
-        for (int i = 0; i < w.spans().size; i++) if (!w.spans().skip[i]) stored.add(w.fullSpans().get(i));
+      if (w.listenerSpans() != null) {
+        stored = new ArrayList<>(w.listenerSpans().size());
+        for (int i = 0; i < w.spans().size; i++) if (!w.spans().skip[i]) stored.add(w.listenerSpans().get(i));
       }
       for (SpanListener l : listeners) {
-        if (l.wantsSpans() && w.fullSpans() == null) continue; // registered after this block was accepted
+        if (l.wantsSpans() && w.listenerSpans() == null) continue; // registered after this block was accepted
         try {
           l.onStored(w.projectId(), l.wantsSpans() ? stored : List.of());
         } catch (Throwable t) {

@@ -79,13 +79,13 @@ final class LogRecovery {
     DecodedBlock block = loaded.block();
     SpanBatch spans = new SpanBatch(projectId, Math.max(1, block.size()));
     AttachmentBatch attachments = new AttachmentBatch(projectId, 1);
-    List<Span> full = indexer.wantsFullSpans() ? new ArrayList<>() : null;
+    List<Span> full = new ArrayList<>();
     long received = loaded.receivedNanos();
     for (int i = 0; i < block.size(); i++) {
       if (block.type(i) == RecordCodec.SPAN) {
         Span s = block.span(i);
         spans.add(s, i, received);
-        if (full != null) full.add(s);
+        full.add(s);
       } else {
         attachments.add(block.attachment(i), i, received);
       }
@@ -93,7 +93,7 @@ final class LogRecovery {
     spans.placeAt(ref);
     attachments.placeAt(ref);
     indexer.reserve(spans.size + attachments.size);
-    indexer.submit(new IndexWork(projectId, ref, loaded.nextOffset(), spans, attachments, full));
+    indexer.submit(new IndexWork(projectId, ref, loaded.nextOffset(), spans, attachments, indexer.forListeners(full)));
   }
 
   private long[] checkpoint(long projectId) throws SQLException {

@@ -12,6 +12,15 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 public final class OtlpDecoding {
   private OtlpDecoding() {}
 
+  /** Binary OTLP traces straight into what the normalizer reads (see {@link OtlpTraceDecoder}). */
+  public static OtlpTraces decodeTracesProtobuf(byte[] body) {
+    try {
+      return OtlpTraceDecoder.decode(body);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalArgumentException("invalid OTLP protobuf: " + e.getMessage());
+    }
+  }
+
   public static ExportTraceServiceRequest parseTracesProtobuf(byte[] body) {
     try {
       return ExportTraceServiceRequest.parseFrom(body);

@@ -1,7 +1,5 @@
 package dev.vigil.server.ingest.otlp;
 
-import io.opentelemetry.proto.common.v1.KeyValue;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,18 +28,14 @@ final class SpanAttributes {
   private int familyBits;
   private boolean hasContent;
 
-  SpanAttributes(List<KeyValue> keyValues) {
+  SpanAttributes(OtlpTraces.Attrs keyValues) {
     int capacity = keyValues.size() + 2; // room for the scope name and version
     keys = new String[capacity];
     values = new Object[capacity];
     hashes = new int[capacity];
     kinds = new byte[capacity];
     table = new int[Integer.highestOneBit(capacity * 4 - 1)];
-    for (int i = 0, n = keyValues.size(); i < n; i++) {
-      KeyValue kv = keyValues.get(i);
-      Object value = AnyValues.toJava(kv.getValue());
-      if (value != null) put(kv.getKey(), value, true);
-    }
+    for (int i = 0, n = keyValues.size(); i < n; i++) put(keyValues.key(i), keyValues.value(i), true);
   }
 
   /** Sets the value of {@code key}, appending it when new; an unindexed key is in {@link #raw} only. */

@@ -2,7 +2,6 @@ package dev.vigil.server.ingest.otlp;
 
 import dev.vigil.model.Message;
 import dev.vigil.model.SpanEvent;
-import io.opentelemetry.proto.trace.v1.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,9 @@ record SpanEvents(
 
   static final SpanEvents NONE = new SpanEvents(List.of(), List.of(), List.of(), null, null);
 
-  static SpanEvents of(Span span) {
-    int n = span.getEventsCount();
+  static SpanEvents of(OtlpTraces.Span span) {
+    List<OtlpTraces.Event> events = span.events();
+    int n = events.size();
     if (n == 0) return NONE;
     List<SpanEvent> kept = new ArrayList<>(n);
     List<Message> input = new ArrayList<>();
@@ -29,9 +29,9 @@ record SpanEvents(
     String exceptionType = null;
     String exceptionMessage = null;
     for (int i = 0; i < n; i++) {
-      Span.Event e = span.getEvents(i);
-      Map<String, Object> attributes = AnyValues.map(e.getAttributesList());
-      String name = e.getName();
+      OtlpTraces.Event e = events.get(i);
+      Map<String, Object> attributes = e.attributes().toMap();
+      String name = e.name();
       if (GenAiEvents.isContent(name)) {
         GenAiEvents.collect(name, null, attributes, input, output);
         continue;
@@ -40,7 +40,7 @@ record SpanEvents(
         exceptionType = AnyValues.text(attributes.get("exception.type"));
         exceptionMessage = AnyValues.text(attributes.get("exception.message"));
       }
-      kept.add(new SpanEvent(name, e.getTimeUnixNano(), attributes));
+      kept.add(new SpanEvent(name, e.time(), attributes));
     }
     return new SpanEvents(kept, input, output, exceptionType, exceptionMessage);
   }

@@ -7,7 +7,6 @@ import dev.vigil.model.SpanEvent;
 import dev.vigil.model.SpanKind;
 import dev.vigil.model.SpanType;
 import dev.vigil.model.StatusCode;
-import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +33,7 @@ final class SpanMapper {
     final String spanId;
     final String parentSpanId;
     final Inherited own;
-    private final io.opentelemetry.proto.trace.v1.Span span;
+    private final OtlpTraces.Span span;
     private final SpanType type;
     private final StatusCode status;
     private final String statusMessage;
@@ -53,7 +52,7 @@ final class SpanMapper {
     /** What it inherits, once known. */
     Inherited resolved;
 
-    private Draft(io.opentelemetry.proto.trace.v1.Span span, SpanIds ids, SpanType type, StatusCode status,
+    private Draft(OtlpTraces.Span span, SpanIds ids, SpanType type, StatusCode status,
         String statusMessage, String errorType, String serviceName, List<String> tags, Map<String, String> metadata,
         String release, LlmCall llm, Content content, Map<String, Object> attributes,
         Map<String, Object> resourceAttributes, List<SpanEvent> events, Inherited own) {
@@ -78,35 +77,35 @@ final class SpanMapper {
     }
 
     Span build(Inherited context) {
-      int kind = span.getKindValue();
-      return new Span(traceId, spanId, parentSpanId, span.getName(),
+      int kind = span.kind();
+      return new Span(traceId, spanId, parentSpanId, span.name(),
           kind >= 0 && kind < SPAN_KINDS.length ? SPAN_KINDS[kind] : SpanKind.UNSPECIFIED, type,
-          span.getStartTimeUnixNano(), span.getEndTimeUnixNano(), status, statusMessage, errorType, serviceName,
+          span.start(), span.end(), status, statusMessage, errorType, serviceName,
           context.feature(), context.userId(), context.sessionId(), tags, metadata, context.promptName(),
           context.promptVersion(), context.environment(), release, llm, content, attributes, resourceAttributes,
           events, null);
     }
   }
 
-  static Draft map(io.opentelemetry.proto.trace.v1.Span span, SpanIds ids, Map<String, Object> resource,
-      ContextMapper.ResourceContext resourceContext, InstrumentationScope scope, String featureAttribute) {
-    SpanAttributes a = new SpanAttributes(span.getAttributesList());
+  static Draft map(OtlpTraces.Span span, SpanIds ids, Map<String, Object> resource,
+      ContextMapper.ResourceContext resourceContext, OtlpTraces.Scope scope, String featureAttribute) {
+    SpanAttributes a = new SpanAttributes(span.attributes());
     SpanEvents events = SpanEvents.of(span);
     SpanType type = SpanTypes.classify(a);
     MessagesMapper.Messages messages = MessagesMapper.map(a, events);
     Content content = ContentMapper.content(a, type, messages);
-    int code = span.getStatus().getCodeValue();
+    int code = span.statusCode();
     StatusCode status = code >= 0 && code < STATUS_CODES.length ? STATUS_CODES[code] : StatusCode.UNSET;
-    String statusMessage = span.getStatus().getMessage();
+    String statusMessage = span.statusMessage();
     if (statusMessage.isEmpty()) statusMessage = status == StatusCode.ERROR ? events.exceptionMessage() : null;
     String errorType = a.text("error.type");
     if (errorType == null) errorType = events.exceptionType();
     List<String> tags = ContextMapper.tags(a);
     Map<String, String> metadata = ContextMapper.metadata(a);
     String release = ContextMapper.release(a, resourceContext);
-    Map<String, Object> attributes = a.raw(scope.getName(), scope.getVersion()); // before the lookups that may see it
+    Map<String, Object> attributes = a.raw(scope.name(), scope.version()); // before the lookups that may see it
     LlmCall llm = type == SpanType.LLM || type == SpanType.EMBEDDING
-        ? LlmCallMapper.map(a, type, span.getStartTimeUnixNano(), messages.output()) : null;
+        ? LlmCallMapper.map(a, type, span.start(), messages.output()) : null;
     return new Draft(span, ids, type, status, statusMessage, errorType, resourceContext.serviceName(), tags, metadata,
         release, llm, content, attributes, resource, events.kept(), ContextMapper.inherited(a, resourceContext,
         featureAttribute));

@@ -1,13 +1,10 @@
 package dev.vigil.server.ingest.otlp;
 
-import com.google.protobuf.ByteString;
 import dev.vigil.model.Attributes;
 import dev.vigil.model.Ids;
 import dev.vigil.model.ProjectSettings;
 import dev.vigil.model.Span;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
-import io.opentelemetry.proto.trace.v1.ResourceSpans;
-import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,25 +23,30 @@ public final class TraceNormalizer {
    *     spans without it fall back to their service name
    */
   public NormalizedTraces normalize(ExportTraceServiceRequest request, String featureAttribute) {
+    return normalize(OtlpTraces.of(request), featureAttribute);
+  }
+
+  /** The same, for a request decoded by {@link OtlpDecoding#decodeTracesProtobuf}. */
+  public NormalizedTraces normalize(OtlpTraces request, String featureAttribute) {
     String feature = featureAttribute == null || featureAttribute.isBlank()
         ? ProjectSettings.DEFAULT_FEATURE_ATTRIBUTE : featureAttribute;
     Rejections rejections = new Rejections();
     List<SpanMapper.Draft> drafts = new ArrayList<>();
-    for (int r = 0; r < request.getResourceSpansCount(); r++) {
-      ResourceSpans rs = request.getResourceSpans(r);
+    for (int r = 0; r < request.resources().size(); r++) {
+      OtlpTraces.Resource rs = request.resources().get(r);
       // frozen once: every span of this resource shares the map instead of copying it
-      Map<String, Object> resource = Attributes.copyOf(AnyValues.map(rs.getResource().getAttributesList()));
+      Map<String, Object> resource = Attributes.copyOf(rs.attributes().toMap());
       ContextMapper.ResourceContext resourceContext = ContextMapper.resource(resource, feature);
-      for (int s = 0; s < rs.getScopeSpansCount(); s++) {
-        ScopeSpans ss = rs.getScopeSpans(s);
-        for (int i = 0; i < ss.getSpansCount(); i++) {
-          io.opentelemetry.proto.trace.v1.Span span = ss.getSpans(i);
+      for (int s = 0; s < rs.scopes().size(); s++) {
+        OtlpTraces.Scope ss = rs.scopes().get(s);
+        for (int i = 0; i < ss.spans().size(); i++) {
+          OtlpTraces.Span span = ss.spans().get(i);
           try {
             SpanMapper.SpanIds ids = checked(span);
-            drafts.add(SpanMapper.map(span, ids, resource, resourceContext, ss.getScope(), feature));
+            drafts.add(SpanMapper.map(span, ids, resource, resourceContext, ss, feature));
           } catch (IllegalArgumentException e) {
             rejections.add("resourceSpans[" + r + "].scopeSpans[" + s + "].spans[" + i + "] '"
-                + abbreviate(span.getName()) + "': " + e.getMessage());
+                + abbreviate(span.name()) + "': " + e.getMessage());
           }
         }
       }
@@ -54,14 +56,14 @@ public final class TraceNormalizer {
   }
 
   /** Ids and times that make a usable span, else an IllegalArgumentException saying which is wrong. */
-  private static SpanMapper.SpanIds checked(io.opentelemetry.proto.trace.v1.Span span) {
-    String traceId = hexId(span.getTraceId(), 16, "traceId");
-    String spanId = hexId(span.getSpanId(), 8, "spanId");
-    ByteString parent = span.getParentSpanId();
+  private static SpanMapper.SpanIds checked(OtlpTraces.Span span) {
+    String traceId = hexId(span.traceId(), 16, "traceId");
+    String spanId = hexId(span.spanId(), 8, "spanId");
+    byte[] parent = span.parentSpanId();
     // An all-zero parent is how some SDKs write "no parent": a root, not an error.
-    String parentSpanId = parent.isEmpty() || allZero(parent) ? null : hexId(parent, 8, "parentSpanId");
-    long start = span.getStartTimeUnixNano();
-    long end = span.getEndTimeUnixNano();
+    String parentSpanId = parent.length == 0 || allZero(parent) ? null : hexId(parent, 8, "parentSpanId");
+    long start = span.start();
+    long end = span.end();
     if (start == 0) throw new IllegalArgumentException("startTimeUnixNano is missing");
     if (start < 0) throw new IllegalArgumentException("startTimeUnixNano is out of range");
     if (end == 0) throw new IllegalArgumentException("endTimeUnixNano is missing");
@@ -77,12 +79,12 @@ public final class TraceNormalizer {
    * their copy of the bytes and a second pass over the hex: lower-case hex of the right length, never
    * all zeros. The only check the ids get, as SpanMapper.Draft builds Spans without Span.Builder.
    */
-  static String hexId(ByteString id, int length, String field) {
-    if (id.size() != length) throw new IllegalArgumentException(field + " must be " + length + " bytes, got " + id.size());
+  static String hexId(byte[] id, int length, String field) {
+    if (id.length != length) throw new IllegalArgumentException(field + " must be " + length + " bytes, got " + id.length);
     byte[] hex = new byte[length * 2];
     int any = 0;
     for (int i = 0; i < length; i++) {
-      int b = id.byteAt(i);
+      int b = id[i];
       any |= b;
       hex[2 * i] = HEX[(b >> 4) & 0xf];
       hex[2 * i + 1] = HEX[b & 0xf];
@@ -91,9 +93,9 @@ public final class TraceNormalizer {
     return new String(hex, StandardCharsets.ISO_8859_1);
   }
 
-  static boolean allZero(ByteString bytes) {
-    for (int i = 0; i < bytes.size(); i++) {
-      if (bytes.byteAt(i) != 0) return false;
+  static boolean allZero(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != 0) return false;
     }
     return true;
   }

@@ -10,8 +10,13 @@ final class Utf8 {
 
   /** Index of the first byte that is not part of valid UTF-8, or -1 when all of it is valid. */
   static int firstInvalid(byte[] b) {
-    int i = 0;
-    int n = b.length;
+    return firstInvalid(b, 0, b.length);
+  }
+
+  /** The same for {@code b[from, to)}; the index returned is into {@code b}. */
+  static int firstInvalid(byte[] b, int from, int to) {
+    int i = from;
+    int n = to;
     while (i < n) {
       int c = b[i];
       if (c >= 0) { // ASCII, by far the common case

@@ -45,6 +45,12 @@ public final class ChangeDetector implements SpanListener {
     this.executor = executor;
   }
 
+  /** Model, prompt, release, feature and start time are all it reads. */
+  @Override
+  public boolean wantsPayload() {
+    return false;
+  }
+
   @Override
   public void onStored(long projectId, List<Span> spans) {
     executor.execute(() -> {

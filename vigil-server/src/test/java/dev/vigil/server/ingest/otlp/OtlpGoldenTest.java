@@ -53,7 +53,12 @@ class OtlpGoldenTest {
   }
 
   private static JsonNode traces(byte[] body) {
-    NormalizedTraces result = new TraceNormalizer().normalize(OtlpDecoding.parseTracesJson(body), "vigil.feature");
+    var request = OtlpDecoding.parseTracesJson(body);
+    NormalizedTraces result = new TraceNormalizer().normalize(request, "vigil.feature");
+    // the same request as binary protobuf, through the direct decoder, normalizes to the same spans
+    NormalizedTraces binary = new TraceNormalizer().normalize(
+        OtlpDecoding.decodeTracesProtobuf(request.toByteArray()), "vigil.feature");
+    assertThat(binary).isEqualTo(result);
     ObjectNode node = GoldenJson.MAPPER.createObjectNode();
     node.put("rejectedSpans", result.rejectedSpans());
     node.set("errors", GoldenJson.tree(result.errors()));

@@ -85,8 +85,14 @@ final class ProtoSpans {
         .build();
   }
 
+  /** Normalized from the generated messages and, as binary protobuf, by the direct decoder: both agree. */
   static NormalizedTraces normalize(io.opentelemetry.proto.trace.v1.Span.Builder... spans) {
-    return new TraceNormalizer().normalize(request(spans), "vigil.feature");
+    ExportTraceServiceRequest request = request(spans);
+    NormalizedTraces fromMessages = new TraceNormalizer().normalize(request, "vigil.feature");
+    NormalizedTraces decoded = new TraceNormalizer().normalize(
+        OtlpDecoding.decodeTracesProtobuf(request.toByteArray()), "vigil.feature");
+    assertThat(decoded).isEqualTo(fromMessages);
+    return decoded;
   }
 
   /** The single span normalized from one span with these attributes. */

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 
 /** The attribute table behaves as the LinkedHashMap it replaces: order, duplicates, unset values. */
 class SpanAttributesTest {
+  private static SpanAttributes attributes(List<KeyValue> keyValues) {
+    return new SpanAttributes(OtlpTracesFromProto.attrs(keyValues));
+  }
+
   private static KeyValue unset(String key) {
     return KeyValue.newBuilder().setKey(key).setValue(AnyValue.getDefaultInstance()).build();
   }
@@ -23,7 +27,7 @@ class SpanAttributesTest {
     kvs.add(unset("b"));
     kvs.add(unset("c"));
     kvs.addAll(ProtoSpans.kvs("c", true));
-    SpanAttributes a = new SpanAttributes(kvs);
+    SpanAttributes a = attributes(kvs);
 
     assertThat(Attributes.copyOf(a.raw("", ""))).containsExactly(Map.entry("a", "3"), Map.entry("b", 2L),
         Map.entry("c", true));
@@ -33,7 +37,7 @@ class SpanAttributesTest {
 
   @Test
   void rawLeavesContentOutAndAddsTheScopeUnlessSent() {
-    SpanAttributes a = new SpanAttributes(ProtoSpans.kvs("gen_ai.input.messages", "[]", "k", "v",
+    SpanAttributes a = attributes(ProtoSpans.kvs("gen_ai.input.messages", "[]", "k", "v",
         "gen_ai.prompt.0.content", "hi", "gen_ai.prompt.name", "p", "otel.scope.version", "mine"));
     assertThat(a.has(Family.GEN_AI_PROMPT)).isTrue();
     assertThat(a.has(Family.GEN_AI_COMPLETION)).isFalse();
@@ -52,7 +56,7 @@ class SpanAttributesTest {
       keyValues[2 * i] = "key." + i;
       keyValues[2 * i + 1] = (long) i;
     }
-    SpanAttributes a = new SpanAttributes(ProtoSpans.kvs(keyValues));
+    SpanAttributes a = attributes(ProtoSpans.kvs(keyValues));
     for (int i = 0; i < 300; i++) assertThat(a.get("key." + i)).isEqualTo((long) i);
     assertThat(a.get("key.300")).isNull();
     assertThat(a.raw("lib", "")).hasSize(301);

@@ -1,0 +1,92 @@
+package dev.vigil.storage.duckdb;
+
+import static dev.vigil.storage.tests.TestObjects.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vigil.model.Span;
+import dev.vigil.storage.SpanListener;
+import dev.vigil.storage.tests.TestObjects;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Listeners get what they ask for: whole spans, payload-free spans, or only the news of a store. */
+class ITSpanListeners {
+  @TempDir
+  Path dir;
+
+  /** Records what it is given; {@code spans} and {@code payload} say what it asks for. */
+  private static final class Recorder implements SpanListener {
+    final List<Span> received = new CopyOnWriteArrayList<>();
+    final List<Long> calls = new CopyOnWriteArrayList<>();
+    private final boolean spans;
+    private final boolean payload;
+
+    Recorder(boolean spans, boolean payload) {
+      this.spans = spans;
+      this.payload = payload;
+    }
+
+    @Override
+    public void onStored(long projectId, List<Span> stored) {
+      calls.add(projectId);
+      received.addAll(stored);
+    }
+
+    @Override
+    public boolean wantsSpans() {
+      return spans;
+    }
+
+    @Override
+    public boolean wantsPayload() {
+      return payload;
+    }
+  }
+
+  private static DuckDbStorage open(Path dir) {
+    return DuckDbStorage.builder(dir).threads(2).recentSpanKeys(10_000).build();
+  }
+
+  @Test
+  void withoutAListenerForPayloadsListenersGetSpansWithoutContent() {
+    List<Span> trace = TestObjects.trace(T0, "support-chat", "gpt-4o");
+    Recorder slim = new Recorder(true, false);
+    Recorder news = new Recorder(false, false);
+    try (DuckDbStorage storage = open(dir)) {
+      storage.addListener(slim);
+      storage.addListener(news);
+      long project = storage.projectStore().createProject("p", null).id();
+      storage.spanConsumer().accept(project, trace, List.of());
+      storage.flush();
+      assertThat(news.calls).containsExactly(project);
+      assertThat(news.received).isEmpty();
+    }
+    assertThat(slim.received).containsExactlyElementsOf(trace.stream().map(Span::withoutPayload).toList());
+    Span llm = slim.received.stream().filter(s -> s.llm() != null).findFirst().orElseThrow();
+    assertThat(llm.content()).isEqualTo(dev.vigil.model.Content.EMPTY);
+    assertThat(llm.attributes()).isEmpty();
+    assertThat(llm.llm().requestModel()).isEqualTo("gpt-4o");
+    assertThat(llm.feature()).isEqualTo("support-chat");
+    assertThat(trace.stream().filter(s -> s.llm() != null).findFirst().orElseThrow().content())
+        .isNotEqualTo(dev.vigil.model.Content.EMPTY);
+  }
+
+  @Test
+  void aListenerForPayloadsGetsWholeSpansAndSoDoTheOthers() {
+    List<Span> trace = TestObjects.trace(T0, "support-chat", "gpt-4o");
+    Recorder whole = new Recorder(true, true);
+    Recorder slim = new Recorder(true, false);
+    try (DuckDbStorage storage = open(dir)) {
+      storage.addListener(whole);
+      storage.addListener(slim);
+      long project = storage.projectStore().createProject("p", null).id();
+      storage.spanConsumer().accept(project, trace, List.of());
+      storage.flush();
+    }
+    assertThat(whole.received).containsExactlyElementsOf(trace);
+    assertThat(slim.received).containsExactlyElementsOf(trace);
+  }
+}
