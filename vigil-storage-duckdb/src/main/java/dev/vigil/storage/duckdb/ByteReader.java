@@ -18,6 +18,10 @@ final class ByteReader {
     return pos;
   }
 
+  int remaining() {
+    return limit - pos;
+  }
+
   boolean hasRemaining() {
     return pos < limit;
   }

@@ -1,5 +1,6 @@
 package dev.vigil.storage.duckdb;
 
+import dev.vigil.model.Attributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,15 +84,21 @@ final class ValueCodec {
     }
   }
 
+  /**
+   * Immutable, in the order written. The keys are distinct because a Map wrote them, so they go
+   * straight into {@link Attributes#ofDistinct}, which the model's constructors keep without copying.
+   */
   static Map<String, Object> readMap(ByteReader r) {
     int n = r.readVarInt();
-    Map<String, Object> map = new LinkedHashMap<>(Math.max(4, Math.min(n, 1024) * 4 / 3 + 1));
+    if (n == 0) return Map.of();
+    if (n < 0 || n > r.remaining()) throw new CorruptRecordException("map of " + n + " entries in a shorter record");
+    String[] keys = new String[n];
+    Object[] values = new Object[n];
     for (int i = 0; i < n; i++) {
-      String key = r.readString();
-      Object value = readValue(r);
-      if (key != null && value != null) map.put(key, value);
+      keys[i] = r.readString();
+      values[i] = readValue(r);
     }
-    return map;
+    return Attributes.ofDistinct(keys, values, n);
   }
 
   static void writeStrings(ByteWriter w, List<String> list) {

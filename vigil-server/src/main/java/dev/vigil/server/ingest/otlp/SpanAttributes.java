@@ -1,5 +1,6 @@
 package dev.vigil.server.ingest.otlp;
 
+import dev.vigil.model.Attributes;
 import java.util.Map;
 
 /**
@@ -155,7 +156,7 @@ final class SpanAttributes {
   /**
    * Every attribute except content, which is stored once, as messages, values or documents; then the
    * instrumentation scope, named as OTel's non-OTLP exporters name it, unless the span has those keys.
-   * A read-only view: the Span's constructor copies it anyway.
+   * Immutable, so the Span's constructor keeps it without copying.
    */
   Map<String, Object> raw(String scopeName, String scopeVersion) {
     // Lookups see the scope keys only when the span has no content, as when they were put into the
@@ -163,7 +164,10 @@ final class SpanAttributes {
     boolean visible = !hasContent;
     if (!scopeName.isEmpty() && get("otel.scope.name") == null) put("otel.scope.name", scopeName, visible);
     if (!scopeVersion.isEmpty() && get("otel.scope.version") == null) put("otel.scope.version", scopeVersion, visible);
-    return new RawAttributes(keys, values, size, hasContent ? kinds : null);
+    if (!hasContent) return Attributes.ofDistinct(keys, values, size);
+    String[] kept = new String[size]; // content keys left out (null), the rest in place
+    for (int i = 0; i < size; i++) if (!isContent(kinds[i])) kept[i] = keys[i];
+    return Attributes.ofDistinct(kept, values, size);
   }
 
   /** Whether {@code kind} marks content: a content family or a single content key. */
