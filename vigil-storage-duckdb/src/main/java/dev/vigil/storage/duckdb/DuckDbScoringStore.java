@@ -77,7 +77,7 @@ final class DuckDbScoringStore implements ScoringStore {
       }
       writeTasks(conn, projectId, tasks, doneTaskIds);
       return null;
-    });
+    }, false);
   }
 
   @Override
@@ -86,7 +86,7 @@ final class DuckDbScoringStore implements ScoringStore {
     this.scores.write("scoring tasks", projectId, scores, conn -> {
       writeTasks(conn, projectId, tasks, doneTaskIds);
       return null;
-    });
+    }, false);
   }
 
   private static void writeTasks(Connection conn, long projectId, List<ScoringTask> tasks, List<String> done)
