@@ -23,6 +23,7 @@ final class ScoreWriter {
   private static final int KNOWN_MAPS = 4096;
 
   private final Database db;
+  private final StoredScoreTimes times = new StoredScoreTimes();
   private final ScoreRowsScan scan;
   private final Set<MapKey> known = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -63,12 +64,14 @@ final class ScoreWriter {
           Set<String> ids = new HashSet<>();
           if (batch.size > 0) {
             if (newMaps) insertMaps(conn, key, projectId);
-            insertFacts(conn, key, projectId, batch, newIds ? ids : null);
+            boolean check = !batch.onlyEvals || times.mayContainAny(conn, projectId, batch.distinctTimes);
+            insertFacts(conn, key, projectId, batch, check, newIds ? ids : null);
           }
           if (alsoInTransaction != null) alsoInTransaction.run(conn);
           return ids;
         });
         known.addAll(maps); // only once committed: a rolled-back map must be written again
+        if (batch.size > 0) times.added(projectId, batch.time);
         return created;
       }
     } finally {
@@ -79,6 +82,7 @@ final class ScoreWriter {
   /** Drops the maps no stored score refers to any more (after retention). */
   synchronized void purgeUnusedMetadata(long projectId) {
     known.clear();
+    times.clear(); // rebuilt smaller from what retention left
     db.transaction("score metadata", conn -> {
       try (PreparedStatement ps = conn.prepareStatement("DELETE FROM score_meta m WHERE project_id = ? AND NOT EXISTS "
           + "(SELECT 1 FROM score_facts f WHERE f.project_id = m.project_id AND f.meta_id = m.id)")) {
@@ -107,10 +111,26 @@ final class ScoreWriter {
    * before their ids are read and hashed: when a page's range is wide (a backfill, or the benchmark's
    * spans spread over an hour) that was most of the look-up, over every score of the range.
    * Any other batch (API, annotations, feedback) is checked against every score of the project.
-   * {@code ids}: where to put the ids inserted, or null when nobody needs them.
+   * Without {@code check} (no time of the batch was ever stored, {@link StoredScoreTimes}) nothing is
+   * looked up. {@code ids}: where to put the ids inserted, or null when nobody needs them.
    */
-  private static void insertFacts(Connection conn, long key, long projectId, ScoreRowsScan.Staged batch, Set<String> ids)
-      throws SQLException {
+  private static void insertFacts(Connection conn, long key, long projectId, ScoreRowsScan.Staged batch, boolean check,
+      Set<String> ids) throws SQLException {
+    if (!check) {
+      try (PreparedStatement ps = conn.prepareStatement("INSERT INTO score_facts SELECT ?, s.id, s.trace_id, s.span_id, "
+          + "s.name, s.data_type, s.value, s.label, s.source, s.comment, s.time_ns, s.meta_id FROM " + ScoreRowsScan.NAME
+          + "(" + key + ") s" + (ids == null ? "" : " RETURNING id"))) {
+        ps.setLong(1, projectId);
+        if (ids == null) {
+          ps.executeUpdate();
+        } else {
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) ids.add(rs.getString(1));
+          }
+        }
+      }
+      return;
+    }
     boolean timed = batch.onlyEvals;
     String stored = timed
         ? "(SELECT f.id, f.time_ns FROM score_facts f WHERE f.project_id = ? AND " + TimeRanges.sql("f.time_ns", batch.timeRanges)
