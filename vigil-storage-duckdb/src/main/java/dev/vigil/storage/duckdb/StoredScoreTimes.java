@@ -18,7 +18,7 @@ import java.util.Map;
  * no filter (its batches are always checked in the table). Used under the {@link ScoreWriter}'s lock.
  */
 final class StoredScoreTimes {
-  static final long MAX_ROWS = 16_000_000; // ~40 MB of filter at most for one project
+  static final long MAX_ROWS = 8_000_000; // a filter of at most ~40 MB (twice the rows, 20 bits each)
   private static final int BITS_PER_TIME = 20; // ~0.01 % false positives with 14 probes
   private static final int PROBES = 14;
   private static final long NONE = -1;
