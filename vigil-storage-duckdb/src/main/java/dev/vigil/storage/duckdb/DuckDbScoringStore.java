@@ -67,17 +67,27 @@ final class DuckDbScoringStore implements ScoringStore {
       List<String> doneTaskIds) {
     this.scores.write("scoring checkpoint", projectId, scores, conn -> {
       if (checkpoint.cursor() != null) {
-        try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO scoring_checkpoint VALUES (?, ?, ?, ?)")) {
-          ps.setLong(1, projectId);
-          ps.setString(2, checkpoint.cursor());
-          ps.setString(3, checkpoint.state());
-          ps.setLong(4, checkpoint.updatedEpochNanos());
-          ps.executeUpdate();
+        // an UPDATE of the unkeyed columns first: an upsert replaces the row and its key (~2x the CPU a page)
+        try (PreparedStatement up = conn.prepareStatement(
+            "UPDATE scoring_checkpoint SET cursor = ?, state = ?, updated_ns = ? WHERE project_id = ?")) {
+          up.setString(1, checkpoint.cursor());
+          up.setString(2, checkpoint.state());
+          up.setLong(3, checkpoint.updatedEpochNanos());
+          up.setLong(4, projectId);
+          if (up.executeUpdate() == 0) {
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO scoring_checkpoint VALUES (?, ?, ?, ?)")) {
+              ps.setLong(1, projectId);
+              ps.setString(2, checkpoint.cursor());
+              ps.setString(3, checkpoint.state());
+              ps.setLong(4, checkpoint.updatedEpochNanos());
+              ps.executeUpdate();
+            }
+          }
         }
       }
       writeTasks(conn, projectId, tasks, doneTaskIds);
       return null;
-    });
+    }, false);
   }
 
   @Override
@@ -86,7 +96,7 @@ final class DuckDbScoringStore implements ScoringStore {
     this.scores.write("scoring tasks", projectId, scores, conn -> {
       writeTasks(conn, projectId, tasks, doneTaskIds);
       return null;
-    });
+    }, false);
   }
 
   private static void writeTasks(Connection conn, long projectId, List<ScoringTask> tasks, List<String> done)

@@ -50,8 +50,18 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, i
     /** The batch's times as ranges, and whether every score is an evaluator's (whose id fixes its time). */
     final List<long[]> timeRanges;
     final boolean onlyEvals;
+    /** The batch's distinct times, ascending (a subject's scores share its start time). */
+    final Long[] distinctTimes;
     /** The distinct metadata maps' ids. */
     private final long[] metaIds;
+
+    private static Long[] distinct(long[] times) {
+      long[] sorted = times.clone();
+      java.util.Arrays.sort(sorted);
+      List<Long> out = new java.util.ArrayList<>();
+      for (int i = 0; i < sorted.length; i++) if (i == 0 || sorted[i] != sorted[i - 1]) out.add(sorted[i]);
+      return out.toArray(Long[]::new);
+    }
 
     long[] metaIds() {
       return metaIds;
@@ -104,6 +114,7 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, i
       metaIds = distinct.values().stream().mapToLong(Long::longValue).toArray();
       timeRanges = TimeRanges.of(time);
       onlyEvals = evals;
+      distinctTimes = distinct(time);
     }
   }
 

@@ -23,6 +23,7 @@ final class ScoreWriter {
   private static final int KNOWN_MAPS = 4096;
 
   private final Database db;
+  private final StoredScoreTimes times = new StoredScoreTimes();
   private final ScoreRowsScan scan;
   private final Set<MapKey> known = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -41,6 +42,15 @@ final class ScoreWriter {
    * @return the ids that were new
    */
   Set<String> write(String what, long projectId, List<Score> scores, Database.Work<?> alsoInTransaction) {
+    return write(what, projectId, scores, alsoInTransaction, true);
+  }
+
+  /**
+   * As {@link #write(String, long, List, Database.Work)}; without {@code newIds} the ids are not read
+   * back (the scoring pipeline does not need them, and returning a page's ids cost a string each).
+   * @return the ids that were new, or an empty set when not asked for
+   */
+  Set<String> write(String what, long projectId, List<Score> scores, Database.Work<?> alsoInTransaction, boolean newIds) {
     Map<String, Score> unique = new LinkedHashMap<>();
     for (Score s : scores) unique.putIfAbsent(s.id(), s); // one statement must not insert a key twice
     long key = scan.stage(List.copyOf(unique.values()));
@@ -54,12 +64,14 @@ final class ScoreWriter {
           Set<String> ids = new HashSet<>();
           if (batch.size > 0) {
             if (newMaps) insertMaps(conn, key, projectId);
-            insertFacts(conn, key, projectId, batch, ids);
+            boolean check = !batch.onlyEvals || times.mayContainAny(conn, projectId, batch.distinctTimes);
+            insertFacts(conn, key, projectId, batch, check, newIds ? ids : null);
           }
           if (alsoInTransaction != null) alsoInTransaction.run(conn);
           return ids;
         });
         known.addAll(maps); // only once committed: a rolled-back map must be written again
+        if (batch.size > 0) times.added(projectId, batch.time);
         return created;
       }
     } finally {
@@ -70,6 +82,7 @@ final class ScoreWriter {
   /** Drops the maps no stored score refers to any more (after retention). */
   synchronized void purgeUnusedMetadata(long projectId) {
     known.clear();
+    times.clear(); // rebuilt smaller from what retention left
     db.transaction("score metadata", conn -> {
       try (PreparedStatement ps = conn.prepareStatement("DELETE FROM score_meta m WHERE project_id = ? AND NOT EXISTS "
           + "(SELECT 1 FROM score_facts f WHERE f.project_id = m.project_id AND f.meta_id = m.id)")) {
@@ -93,16 +106,39 @@ final class ScoreWriter {
   /**
    * A batch of evaluator scores is looked up only among stored scores of its own times: an
    * evaluator's score id is derived from its subject, whose start time it carries, so a repeat has
-   * the same time, and the time ranges ({@link TimeRanges}) prune all but a few of the table's row
-   * groups. Any other batch (API, annotations, feedback) is checked against every score of the project.
+   * the same time. The time ranges ({@link TimeRanges}) prune all but a few of the table's row
+   * groups, and the batch's distinct times, bound as one array, drop the other rows of those groups
+   * before their ids are read and hashed: when a page's range is wide (a backfill, or the benchmark's
+   * spans spread over an hour) that was most of the look-up, over every score of the range.
+   * Any other batch (API, annotations, feedback) is checked against every score of the project.
+   * Without {@code check} (no time of the batch was ever stored, {@link StoredScoreTimes}) nothing is
+   * looked up. {@code ids}: where to put the ids inserted, or null when nobody needs them.
    */
-  private static void insertFacts(Connection conn, long key, long projectId, ScoreRowsScan.Staged batch, Set<String> ids)
-      throws SQLException {
+  private static void insertFacts(Connection conn, long key, long projectId, ScoreRowsScan.Staged batch, boolean check,
+      Set<String> ids) throws SQLException {
+    if (!check) {
+      try (PreparedStatement ps = conn.prepareStatement("INSERT INTO score_facts SELECT ?, s.id, s.trace_id, s.span_id, "
+          + "s.name, s.data_type, s.value, s.label, s.source, s.comment, s.time_ns, s.meta_id FROM " + ScoreRowsScan.NAME
+          + "(" + key + ") s" + (ids == null ? "" : " RETURNING id"))) {
+        ps.setLong(1, projectId);
+        if (ids == null) {
+          ps.executeUpdate();
+        } else {
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) ids.add(rs.getString(1));
+          }
+        }
+      }
+      return;
+    }
     boolean timed = batch.onlyEvals;
+    String stored = timed
+        ? "(SELECT f.id, f.time_ns FROM score_facts f WHERE f.project_id = ? AND " + TimeRanges.sql("f.time_ns", batch.timeRanges)
+            + " AND f.time_ns IN (SELECT unnest(?::BIGINT[]))) f WHERE f.time_ns = s.time_ns AND "
+        : "score_facts f WHERE f.project_id = ? AND ";
     try (PreparedStatement ps = conn.prepareStatement("INSERT INTO score_facts SELECT ?, s.id, s.trace_id, s.span_id, "
         + "s.name, s.data_type, s.value, s.label, s.source, s.comment, s.time_ns, s.meta_id FROM " + ScoreRowsScan.NAME
-        + "(" + key + ") s WHERE NOT EXISTS (SELECT 1 FROM score_facts f WHERE f.project_id = ? "
-        + (timed ? "AND " + TimeRanges.sql("f.time_ns", batch.timeRanges) + " " : "") + "AND f.id = s.id) RETURNING id")) {
+        + "(" + key + ") s WHERE NOT EXISTS (SELECT 1 FROM " + stored + "f.id = s.id)" + (ids == null ? "" : " RETURNING id"))) {
       int p = 1;
       ps.setLong(p++, projectId);
       ps.setLong(p++, projectId);
@@ -111,6 +147,11 @@ final class ScoreWriter {
           ps.setLong(p++, r[0]);
           ps.setLong(p++, r[1]);
         }
+        ps.setArray(p++, conn.createArrayOf("BIGINT", batch.distinctTimes));
+      }
+      if (ids == null) {
+        ps.executeUpdate();
+        return;
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) ids.add(rs.getString(1));

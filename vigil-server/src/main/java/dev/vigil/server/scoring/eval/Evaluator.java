@@ -36,6 +36,15 @@ public interface Evaluator {
   }
 
   /**
+   * True for a deterministic rule that takes microseconds (no model, no network): the pipeline runs
+   * such evaluations in batches on a worker rather than one task each; each still has its timeout and
+   * its own result.
+   */
+  default boolean cheap() {
+    return false;
+  }
+
+  /**
    * Waits, outside any evaluation's timeout, for what this evaluator needs once per process (the
    * embedding model loading after a start), so that the first evaluations do not time out on it.
    * The pipeline calls it before a batch's evaluations; it must return when interrupted.

@@ -56,6 +56,11 @@ final class JsonSchemaEvaluator implements Evaluator {
   }
 
   @Override
+  public boolean cheap() {
+    return true;
+  }
+
+  @Override
   public int version() {
     return 1;
   }

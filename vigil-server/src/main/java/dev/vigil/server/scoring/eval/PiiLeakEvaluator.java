@@ -48,6 +48,11 @@ final class PiiLeakEvaluator implements Evaluator {
   }
 
   @Override
+  public boolean cheap() {
+    return true;
+  }
+
+  @Override
   public int version() {
     return 1;
   }

@@ -45,6 +45,11 @@ final class PolicyEvaluator implements Evaluator {
   }
 
   @Override
+  public boolean cheap() {
+    return true;
+  }
+
+  @Override
   public int version() {
     return 1;
   }

@@ -54,6 +54,11 @@ final class RefusalEvaluator implements Evaluator {
   }
 
   @Override
+  public boolean cheap() {
+    return true;
+  }
+
+  @Override
   public int version() {
     return 1;
   }

@@ -13,6 +13,7 @@ final class ThresholdEvaluators {
     return new Evaluator() {
       @Override public String type() { return "latency"; }
       @Override public int version() { return 1; }
+      @Override public boolean cheap() { return true; }
       @Override public Outcome evaluate(Subject s) {
         double limit = max == null ? Double.MAX_VALUE : max;
         boolean ok = s.latencyMs() <= limit;
@@ -31,20 +32,32 @@ final class ThresholdEvaluators {
     return new Evaluator() {
       @Override public String type() { return "budget"; }
       @Override public int version() { return 1; }
+      @Override public boolean cheap() { return true; }
       @Override public Outcome evaluate(Subject s) {
         long tokens = (s.inputTokens() == null ? 0 : s.inputTokens()) + (s.outputTokens() == null ? 0 : s.outputTokens());
         boolean knownTokens = s.inputTokens() != null || s.outputTokens() != null;
         if (maxCost != null && s.cost() != null && s.cost() > maxCost) {
-          return Outcome.fail(String.format(java.util.Locale.ROOT, "cost $%.6f over the budget of $%s", s.cost(), Options.plain(maxCost)));
+          return Outcome.fail("cost $" + usd(s.cost()) + " over the budget of $" + Options.plain(maxCost));
         }
         if (maxTokens != null && knownTokens && tokens > maxTokens) {
           return Outcome.fail(tokens + " tokens over the budget of " + maxTokens);
         }
         boolean judged = (maxCost != null && s.cost() != null) || (maxTokens != null && knownTokens);
         if (!judged) return Outcome.NOT_APPLICABLE; // unpriced model and no token count: nothing to hold against the bound
-        return Outcome.pass("within budget" + (s.cost() != null ? String.format(java.util.Locale.ROOT, " ($%.6f", s.cost()) + ", " : " (")
+        return Outcome.pass("within budget" + (s.cost() != null ? " ($" + usd(s.cost()) + ", " : " (")
             + tokens + " tokens)");
       }
     };
+  }
+
+  /**
+   * {@code String.format("%.6f", usd)} without the formatter, which cost more than the rest of the
+   * evaluation on every call (same digits: both round the shortest decimal half up).
+   */
+  static String usd(double usd) {
+    if (!(usd > 0) || !Double.isFinite(usd)) { // zero, negative (a sign to keep), NaN: rare, the formatter
+      return String.format(java.util.Locale.ROOT, "%.6f", usd);
+    }
+    return java.math.BigDecimal.valueOf(usd).setScale(6, java.math.RoundingMode.HALF_UP).toPlainString();
   }
 }

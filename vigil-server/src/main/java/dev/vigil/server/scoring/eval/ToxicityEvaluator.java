@@ -62,6 +62,11 @@ final class ToxicityEvaluator implements Evaluator {
   }
 
   @Override
+  public boolean cheap() {
+    return true;
+  }
+
+  @Override
   public int version() {
     return 1;
   }

@@ -7,12 +7,10 @@ import dev.vigil.server.scoring.eval.Subject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -21,8 +19,16 @@ import java.util.concurrent.TimeoutException;
  * fails only its own evaluation, and one that runs past the timeout is failed at the timeout and
  * interrupted (the rule evaluators stop when interrupted), so a slow evaluator never holds up the
  * others' results. The timeout counts from when an evaluation starts, not from when it was queued.
+ *
+ * <p>Cheap evaluations ({@link Evaluator#cheap()}: the deterministic rules, microseconds each) run
+ * in batches, one worker task and one watchdog entry a batch: a task and a watchdog entry per
+ * evaluation had cost more than the rules themselves. Within a batch every evaluation still has its
+ * own timeout and its own result. Any other evaluation (an LLM judge, embeddings) is a batch of one.
  */
 final class EvaluationRunner implements AutoCloseable {
+  /** Evaluations a batch of cheap ones holds at most: enough to amortise, small enough to share out. */
+  static final int BATCH = 64;
+
   private final ExecutorService pool;
   private final ScheduledExecutorService watchdog;
   private final Duration timeout;
@@ -44,69 +50,50 @@ final class EvaluationRunner implements AutoCloseable {
 
   /** Runs every evaluation and returns their results in the same order. */
   List<Result> runAll(List<Evaluator> evaluators, List<Subject> subjects) {
-    List<CompletableFuture<Outcome>> futures = new ArrayList<>(evaluators.size());
-    for (int i = 0; i < evaluators.size(); i++) futures.add(submit(evaluators.get(i), subjects.get(i)));
-    // A backstop, should every worker be stuck in code that ignores interruption: queued work fails.
-    long rounds = (evaluators.size() + workers - 1) / workers + 1;
-    long longest = evaluators.stream().mapToLong(e -> timeoutOf(e).toNanos()).max().orElse(timeout.toNanos());
-    long deadline = System.nanoTime() + longest * rounds + TimeUnit.SECONDS.toNanos(1);
-    List<Result> out = new ArrayList<>(futures.size());
-    for (CompletableFuture<Outcome> f : futures) {
-      try {
-        out.add(new Result(f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS), null));
-      } catch (java.util.concurrent.ExecutionException e) {
-        Duration after = e.getCause() instanceof RetryLaterException r ? r.retryAfter() : null;
-        out.add(new Result(null, describe(e.getCause()), after));
-      } catch (TimeoutException e) {
-        f.cancel(true);
-        out.add(new Result(null, "not started: every scoring worker was busy past its timeout"));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        out.add(new Result(null, "interrupted: the server is stopping"));
+    List<EvaluationBatch> batches = new ArrayList<>();
+    int n = evaluators.size();
+    for (int from = 0; from < n; ) {
+      int to = from + 1;
+      if (evaluators.get(from).cheap()) {
+        while (to < n && to - from < BATCH && evaluators.get(to).cheap()) to++;
       }
+      batches.add(new EvaluationBatch(this, evaluators.subList(from, to), subjects.subList(from, to)));
+      from = to;
     }
+    long budget = 0; // a backstop, should every worker be stuck in code that ignores interruption
+    long longest = 0;
+    for (EvaluationBatch b : batches) {
+      budget += b.budgetNanos();
+      longest = Math.max(longest, b.budgetNanos());
+      submit(b);
+    }
+    long deadline = System.nanoTime() + budget / workers + longest + TimeUnit.SECONDS.toNanos(1);
+    List<Result> out = new ArrayList<>(n);
+    for (EvaluationBatch b : batches) b.await(deadline, out);
     return out;
   }
 
-  private CompletableFuture<Outcome> submit(Evaluator evaluator, Subject subject) {
-    CompletableFuture<Outcome> result = new CompletableFuture<>();
+  private void submit(EvaluationBatch batch) {
     try {
-      pool.execute(() -> evaluate(evaluator, subject, result));
+      pool.execute(batch);
     } catch (RejectedExecutionException e) {
-      result.completeExceptionally(new IllegalStateException("scoring is stopping"));
+      batch.abandon("IllegalStateException: scoring is stopping");
     }
-    return result;
+  }
+
+  ScheduledExecutorService watchdog() {
+    return watchdog;
   }
 
   /** The pipeline's timeout, or the evaluator's own when it needs longer (a remote LLM judge). */
-  private Duration timeoutOf(Evaluator evaluator) {
+  Duration timeoutOf(Evaluator evaluator) {
     Duration own = evaluator.timeout();
     return own != null && own.compareTo(timeout) > 0 ? own : timeout;
   }
 
-  private void evaluate(Evaluator evaluator, Subject subject, CompletableFuture<Outcome> result) {
-    Duration timeout = timeoutOf(evaluator);
-    Thread self = Thread.currentThread();
-    Object lock = new Object();
-    boolean[] running = {true};
-    ScheduledFuture<?> dog = watchdog.schedule(() -> {
-      if (result.completeExceptionally(new TimeoutException("timed out after " + timeout.toMillis() + " ms"))) {
-        synchronized (lock) {
-          if (running[0]) self.interrupt();
-        }
-      }
-    }, timeout.toNanos(), TimeUnit.NANOSECONDS);
-    try {
-      result.complete(evaluator.evaluate(subject));
-    } catch (Throwable t) {
-      result.completeExceptionally(t);
-    } finally {
-      dog.cancel(false);
-      synchronized (lock) {
-        running[0] = false;
-        Thread.interrupted(); // an interrupt meant for this evaluation must not reach the next one
-      }
-    }
+  static Result failed(Throwable t) {
+    Duration after = t instanceof RetryLaterException r ? r.retryAfter() : null;
+    return new Result(null, describe(t), after);
   }
 
   static String describe(Throwable t) {

@@ -52,26 +52,32 @@ final class Evaluations {
     List<Score> scores = new ArrayList<>();
     List<ScoringTask> failures = new ArrayList<>();
     List<String> succeeded = new ArrayList<>();
+    int nScored = 0;
+    int nFailed = 0;
+    int nNotApplicable = 0;
     for (int i = 0; i < jobs.size(); i++) {
       Job j = jobs.get(i);
       EvaluationRunner.Result r = results.get(i);
       if (r.failure() != null) {
-        failed.increment();
+        nFailed++;
         failures.add(ScoreFactory.failure(j.subject(), j.card(), j.metric(), r.failure(), r.retryAfter(), j.previous(), settings,
             nowNanos));
         continue;
       }
       if (j.previous() != null) succeeded.add(j.previous().id());
       if (r.outcome().applicable()) {
-        scored.increment();
+        nScored++;
         scores.add(ScoreFactory.score(j.subject(), j.card(), j.metric(), r.outcome(), j.sampledBy(), nowNanos));
         if (!r.outcome().passed() && InjectionAttempts.EVALUATOR.equals(j.metric().evaluator().type())) {
           injections.count(projectId, j.subject().feature());
         }
       } else {
-        notApplicable.increment();
+        nNotApplicable++;
       }
     }
+    scored.increment(nScored); // once a page, not once an evaluation
+    failed.increment(nFailed);
+    notApplicable.increment(nNotApplicable);
     return new Done(scores, failures, succeeded);
   }
 }

@@ -37,11 +37,34 @@ final class ScoreFactory {
   private record MetaKey(String card, String version, String evaluator, int evaluatorVersion, String target, String feature,
       String sampledBy, long second) {}
 
+  /** What follows the trace and span ids in an id's key, as UTF-8: the same for every subject of a metric. */
+  private record Suffix(String card, String version, String metric, String evaluator, int evaluatorVersion) {}
+
+  private static final Map<Suffix, byte[]> SUFFIXES = new ConcurrentHashMap<>();
+  private static final byte[] NUL = {0};
+  private static final HexFormat HEX = HexFormat.of();
+
+  /**
+   * SHA-256 of the NUL-joined trace id, span id, scorecard, its version, metric, evaluator and its
+   * version. The constant tail is encoded once per metric, not per score (it was a string join and an
+   * encoding of ~100 characters a score).
+   */
   static String id(String traceId, String spanId, Scorecard card, Scorecard.Metric metric) {
-    String key = String.join("\u0000", traceId, spanId, card.name(), card.version(), metric.name(),
-        metric.evaluator().type(), Integer.toString(metric.evaluator().version()));
-    byte[] d = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
-    return "ev_" + HexFormat.of().formatHex(d, 0, 16);
+    Suffix key = new Suffix(card.name(), card.version(), metric.name(), metric.evaluator().type(),
+        metric.evaluator().version());
+    byte[] suffix = SUFFIXES.get(key);
+    if (suffix == null) {
+      if (SUFFIXES.size() >= MAX_SHARED_MAPS) SUFFIXES.clear();
+      suffix = String.join("\u0000", "", key.card(), key.version(), key.metric(), key.evaluator(),
+          Integer.toString(key.evaluatorVersion())).getBytes(StandardCharsets.UTF_8);
+      SUFFIXES.put(key, suffix);
+    }
+    MessageDigest md = SHA256.get();
+    md.update(traceId.getBytes(StandardCharsets.UTF_8));
+    md.update(NUL);
+    md.update(spanId.getBytes(StandardCharsets.UTF_8));
+    md.update(suffix);
+    return "ev_" + HEX.formatHex(md.digest(), 0, 16);
   }
 
   static Score score(Subject s, Scorecard card, Scorecard.Metric metric, Outcome o, String sampledBy, long nowNanos) {

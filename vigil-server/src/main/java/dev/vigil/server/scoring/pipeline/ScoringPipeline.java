@@ -119,18 +119,33 @@ public final class ScoringPipeline implements AutoCloseable {
   }
 
   private void run() {
-    while (running) {
-      boolean busy = false;
-      try {
-        for (Project project : projects()) {
-          if (!running) break;
-          busy |= pass(project.id());
+    try {
+      while (running) {
+        boolean busy = false;
+        try {
+          for (Project project : projects()) {
+            if (!running) break;
+            busy |= pass(project.id());
+          }
+          if (!busy) pages.settle(); // caught up: the last page is stored before sleeping
+        } catch (RuntimeException e) {
+          forgetUncommitted(e);
+          failed(e);
         }
-      } catch (RuntimeException e) {
-        failed(e);
+        if (!busy) idle();
       }
-      if (!busy) idle();
+    } finally {
+      try {
+        pages.settle();
+      } catch (RuntimeException e) {
+        LOG.warn("scoring: the last page's commit failed; it is scored again after a restart: {}", e.toString());
+      }
     }
+  }
+
+  /** A page's commit failed: what this thread holds of that project's checkpoint is ahead of the store. */
+  private void forgetUncommitted(RuntimeException e) {
+    if (e instanceof PageScorer.CommitFailed f) checkpoints.remove(f.projectId);
   }
 
   /** The project list, read at most once a second: a busy loop would otherwise ask for it every page. */
@@ -158,15 +173,13 @@ public final class ScoringPipeline implements AutoCloseable {
     }
     PageScorer.Pass pass;
     try {
-      pass = pages.run(projectId, from, cards, now);
+      pass = pages.run(projectId, from, cards, now, this::committed);
     } catch (RuntimeException e) {
       checkpoints.remove(projectId); // re-read what was committed; the page is tried again
       throw e;
     }
     checkpoints.put(projectId, pass.checkpoint());
     spansRead.increment(pass.spansRead());
-    p.scores.addAndGet(pass.scores());
-    p.failures.addAndGet(pass.failures());
     long tick = System.nanoTime();
     if (tick - p.retriedAt >= REFRESH_NANOS) {
       p.retriedAt = tick;
@@ -176,11 +189,19 @@ public final class ScoringPipeline implements AutoCloseable {
     return pass.spansRead() > 0;
   }
 
+  /** On the writer thread: a page's scores are stored. */
+  private void committed(long projectId, int scores, int failures) {
+    Progress p = progress.computeIfAbsent(projectId, k -> new Progress());
+    p.scores.addAndGet(scores);
+    p.failures.addAndGet(failures);
+  }
+
   /**
    * Nothing to score for the project: move its cursor past what is stored without reading the log (a
    * scorecard added later scores traffic from then on). Never more to do at once.
    */
   private boolean skipToHead(long projectId, ScoringCheckpoint from, long now) {
+    pages.settle(); // a page of this project may still be committing: its cursor must not land after this one
     String head = storage.scoringStore().head(projectId);
     if (head != null && !head.equals(from.cursor())) {
       ScoringCheckpoint at = new ScoringCheckpoint(head, from.state(), now);
@@ -244,5 +265,6 @@ public final class ScoringPipeline implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     runner.close();
+    pages.close();
   }
 }

@@ -63,6 +63,15 @@ class RetriesTest {
         List.of(new Scorecard.Metric("m", flaky)), "api", "");
   }
 
+  /** Scores the first page and waits for its commit (the pipeline does that before the next page). */
+  PageScorer.Pass scorePage(Evaluations evaluations, Scorecard card) {
+    try (PageScorer pages = new PageScorer(storage, evaluations, 100)) {
+      PageScorer.Pass pass = pages.run(project, new ScoringCheckpoint(null, null, 0), List.of(card), now(), (p, s, f) -> {});
+      pages.settle();
+      return pass;
+    }
+  }
+
   long now() {
     Instant t = clock.instant();
     return t.getEpochSecond() * 1_000_000_000L + t.getNano();
@@ -75,7 +84,7 @@ class RetriesTest {
     Evaluations evaluations = new Evaluations(runner, settings, new SimpleMeterRegistry());
     Retrier retrier = new Retrier(storage, registry(card), evaluations);
 
-    PageScorer.Pass pass = new PageScorer(storage, evaluations, 100).run(project, new ScoringCheckpoint(null, null, 0), List.of(card), now());
+    PageScorer.Pass pass = scorePage(evaluations, card);
     assertThat(pass.failures()).isEqualTo(1);
     ScoringTask task = storage.scoringStore().dueTasks(project, Long.MAX_VALUE, 10).get(0);
     assertThat(task.lastError()).isEqualTo("IOException: judge unavailable");
@@ -97,7 +106,7 @@ class RetriesTest {
     });
     assertThat(storage.scoringStore().taskCounts(project).retrying()).isZero();
     // replaying the page (a crash before the commit) writes nothing new
-    new PageScorer(storage, evaluations, 100).run(project, new ScoringCheckpoint(null, null, 0), List.of(card), now());
+    scorePage(evaluations, card);
     assertThat(storage.signalStore().scores(project, span.traceId())).hasSize(1);
   }
 
@@ -115,7 +124,7 @@ class RetriesTest {
     Evaluations evaluations = new Evaluations(runner, settings, new SimpleMeterRegistry());
     Retrier retrier = new Retrier(storage, registry(card), evaluations);
 
-    new PageScorer(storage, evaluations, 100).run(project, new ScoringCheckpoint(null, null, 0), List.of(card), now());
+    scorePage(evaluations, card);
     ScoringTask first = storage.scoringStore().dueTasks(project, Long.MAX_VALUE, 10).get(0);
     assertThat(first.lastError()).isEqualTo("judge answered HTTP 429");
     assertThat(first.nextAttemptEpochNanos()).isEqualTo(now() + Duration.ofMinutes(10).toNanos()); // not the 30 s backoff
@@ -136,7 +145,7 @@ class RetriesTest {
     store();
     Evaluations evaluations = new Evaluations(runner, settings, new SimpleMeterRegistry());
     Retrier retrier = new Retrier(storage, registry(card), evaluations);
-    new PageScorer(storage, evaluations, 100).run(project, new ScoringCheckpoint(null, null, 0), List.of(card), now());
+    scorePage(evaluations, card);
     for (int i = 0; i < 5; i++) {
       clock.advance(Duration.ofHours(1));
       retrier.run(project, now());
@@ -153,7 +162,7 @@ class RetriesTest {
     Scorecard card = card(Integer.MAX_VALUE);
     store();
     Evaluations evaluations = new Evaluations(runner, settings, new SimpleMeterRegistry());
-    new PageScorer(storage, evaluations, 100).run(project, new ScoringCheckpoint(null, null, 0), List.of(card), now());
+    scorePage(evaluations, card);
     clock.advance(Duration.ofMinutes(5));
     new Retrier(storage, registry(), evaluations).run(project, now()); // the scorecard is gone
     assertThat(storage.scoringStore().deadLetters(project, 10)).singleElement()

@@ -1,0 +1,123 @@
+package dev.vigil.storage.duckdb;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Per project, a Bloom filter over the times of its stored scores, so that a batch of evaluator
+ * scores none of whose times was ever stored skips the duplicate check in the table: an evaluator's
+ * score id fixes its time (its subject's start), so a repeat has a stored time. The check scans every
+ * stored score of the batch's time range, which for a backfill of spread-out spans was half the
+ * scoring pipeline's CPU. A "maybe" only means the table is asked, as before. Built from the table on
+ * a project's first batch (in the writer's transaction) and kept by the writer after each commit;
+ * deletes (retention) leave it a superset, which is safe. A project past {@link #MAX_ROWS} scores keeps
+ * no filter (its batches are always checked in the table). Used under the {@link ScoreWriter}'s lock.
+ */
+final class StoredScoreTimes {
+  static final long MAX_ROWS = 8_000_000; // a filter of at most ~40 MB (twice the rows, 20 bits each)
+  private static final int BITS_PER_TIME = 20; // ~0.01 % false positives with 14 probes
+  private static final int PROBES = 14;
+  private static final long NONE = -1;
+
+  private final Map<Long, Filter> filters = new HashMap<>();
+  private final Map<Long, Boolean> tooLarge = new HashMap<>();
+
+  private static final class Filter {
+    final long[] bits;
+    final long capacity;
+    long count;
+
+    Filter(long capacity) {
+      this.capacity = capacity;
+      this.bits = new long[(int) Math.max(1, (capacity * BITS_PER_TIME + 63) / 64)];
+    }
+
+    void add(long time) {
+      long h1 = mix(time);
+      long h2 = mix(h1 ^ 0x9E3779B97F4A7C15L) | 1;
+      long m = (long) bits.length * 64;
+      for (int i = 0; i < PROBES; i++) {
+        long b = Math.floorMod(h1 + i * h2, m);
+        bits[(int) (b >>> 6)] |= 1L << b;
+      }
+      count++;
+    }
+
+    boolean mayContain(long time) {
+      long h1 = mix(time);
+      long h2 = mix(h1 ^ 0x9E3779B97F4A7C15L) | 1;
+      long m = (long) bits.length * 64;
+      for (int i = 0; i < PROBES; i++) {
+        long b = Math.floorMod(h1 + i * h2, m);
+        if ((bits[(int) (b >>> 6)] & (1L << b)) == 0) return false;
+      }
+      return true;
+    }
+  }
+
+  private static long mix(long h) { // murmur3's 64-bit finalizer
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
+  }
+
+  /** True when some of {@code times} may be stored for the project (or nothing is known): check in the table. */
+  boolean mayContainAny(Connection conn, long projectId, Long[] times) throws SQLException {
+    Filter f = filter(conn, projectId);
+    if (f == null) return true;
+    for (Long t : times) if (f.mayContain(t)) return true;
+    return false;
+  }
+
+  /** After a commit: the batch's times are stored now. */
+  void added(long projectId, long[] times) {
+    Filter f = filters.get(projectId);
+    if (f == null) return; // built from the table (which has them) when next needed
+    if (f.count + times.length > f.capacity) { // rebuilt, twice as large, from the table when next needed
+      filters.remove(projectId);
+      return;
+    }
+    for (long t : times) f.add(t);
+  }
+
+  /** Forgets everything: the next batch of each project rebuilds its filter from the table. */
+  void clear() {
+    filters.clear();
+    tooLarge.clear();
+  }
+
+  private Filter filter(Connection conn, long projectId) throws SQLException {
+    Filter f = filters.get(projectId);
+    if (f != null || tooLarge.containsKey(projectId)) return f;
+    long rows = count(conn, projectId);
+    if (rows > MAX_ROWS) {
+      tooLarge.put(projectId, true);
+      return null;
+    }
+    f = new Filter(Math.max(65_536, rows * 2));
+    try (PreparedStatement ps = conn.prepareStatement("SELECT time_ns FROM score_facts WHERE project_id = ?")) {
+      ps.setLong(1, projectId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) f.add(rs.getLong(1));
+      }
+    }
+    filters.put(projectId, f);
+    return f;
+  }
+
+  private static long count(Connection conn, long projectId) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT count(*) FROM score_facts WHERE project_id = ?")) {
+      ps.setLong(1, projectId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : NONE;
+      }
+    }
+  }
+}
