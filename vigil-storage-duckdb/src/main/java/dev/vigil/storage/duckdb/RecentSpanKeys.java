@@ -30,7 +30,7 @@ final class RecentSpanKeys {
     return h == EMPTY ? 1 : h;
   }
 
-  private static long mix(long h) { // murmur3's 64-bit finalizer
+  static long mix(long h) { // murmur3's 64-bit finalizer
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;

@@ -37,8 +37,8 @@ final class StoredScoreTimes {
     }
 
     void add(long time) {
-      long h1 = mix(time);
-      long h2 = mix(h1 ^ 0x9E3779B97F4A7C15L) | 1;
+      long h1 = RecentSpanKeys.mix(time);
+      long h2 = RecentSpanKeys.mix(h1 ^ 0x9E3779B97F4A7C15L) | 1;
       long m = (long) bits.length * 64;
       for (int i = 0; i < PROBES; i++) {
         long b = Math.floorMod(h1 + i * h2, m);
@@ -48,8 +48,8 @@ final class StoredScoreTimes {
     }
 
     boolean mayContain(long time) {
-      long h1 = mix(time);
-      long h2 = mix(h1 ^ 0x9E3779B97F4A7C15L) | 1;
+      long h1 = RecentSpanKeys.mix(time);
+      long h2 = RecentSpanKeys.mix(h1 ^ 0x9E3779B97F4A7C15L) | 1;
       long m = (long) bits.length * 64;
       for (int i = 0; i < PROBES; i++) {
         long b = Math.floorMod(h1 + i * h2, m);
@@ -57,15 +57,6 @@ final class StoredScoreTimes {
       }
       return true;
     }
-  }
-
-  private static long mix(long h) { // murmur3's 64-bit finalizer
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h;
   }
 
   /** True when some of {@code times} may be stored for the project (or nothing is known): check in the table. */

@@ -9,7 +9,6 @@ import io.opentelemetry.proto.trace.v1.Span.Link;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -333,11 +332,7 @@ final class OtlpTraceDecoder {
         }
         return list;
       }
-      if (kvlist != null) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(kvlist.size() * 4 / 3 + 1);
-        for (int i = 0; i < kvlist.size(); i++) map.put(kvlist.key(i), kvlist.value(i));
-        return map;
-      }
+      if (kvlist != null) return kvlist.toMap();
       return scalar;
     }
   }
