@@ -71,7 +71,7 @@ final class ScoreWriter {
           return ids;
         });
         known.addAll(maps); // only once committed: a rolled-back map must be written again
-        if (batch.size > 0) times.added(projectId, batch.time);
+        if (batch.size > 0) times.added(projectId, batch.distinctTimes);
         return created;
       }
     } finally {

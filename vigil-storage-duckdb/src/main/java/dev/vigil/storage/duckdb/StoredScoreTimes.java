@@ -19,43 +19,58 @@ import java.util.Map;
  */
 final class StoredScoreTimes {
   static final long MAX_ROWS = 8_000_000; // a filter of at most ~40 MB (twice the rows, 20 bits each)
-  private static final int BITS_PER_TIME = 20; // ~0.01 % false positives with 14 probes
-  private static final int PROBES = 14;
+  private static final int BITS_PER_TIME = 20;
+  private static final int PROBES = 10;
+  private static final int BLOCK_WORDS = 8; // one 64-byte cache line per time
   private static final long NONE = -1;
 
   private final Map<Long, Filter> filters = new HashMap<>();
   private final Map<Long, Boolean> tooLarge = new HashMap<>();
 
-  private static final class Filter {
+  /**
+   * A blocked Bloom filter: all of a time's probes fall in one cache line, so an add or a look-up
+   * costs one cache miss, not one per probe (with probes spread over ~40 MB, adding a page's times
+   * was a tenth of the score writer's CPU). At 20 bits a time it answers "maybe" for ~0.1 % of the
+   * times never stored.
+   */
+  static final class Filter {
     final long[] bits;
+    final long blocks;
     final long capacity;
     long count;
 
     Filter(long capacity) {
       this.capacity = capacity;
-      this.bits = new long[(int) Math.max(1, (capacity * BITS_PER_TIME + 63) / 64)];
+      this.blocks = Math.max(1, (capacity * BITS_PER_TIME + 511) / 512);
+      this.bits = new long[(int) (blocks * BLOCK_WORDS)];
     }
 
     void add(long time) {
-      long h1 = RecentSpanKeys.mix(time);
-      long h2 = RecentSpanKeys.mix(h1 ^ 0x9E3779B97F4A7C15L) | 1;
-      long m = (long) bits.length * 64;
-      for (int i = 0; i < PROBES; i++) {
-        long b = Math.floorMod(h1 + i * h2, m);
-        bits[(int) (b >>> 6)] |= 1L << b;
+      long h = RecentSpanKeys.mix(time);
+      int base = block(h);
+      long g = RecentSpanKeys.mix(h ^ 0x9E3779B97F4A7C15L);
+      long step = RecentSpanKeys.mix(g) | 1;
+      for (int i = 0; i < PROBES; i++, g += step) {
+        int bit = (int) (g >>> 55); // 0..511
+        bits[base + (bit >>> 6)] |= 1L << bit;
       }
       count++;
     }
 
     boolean mayContain(long time) {
-      long h1 = RecentSpanKeys.mix(time);
-      long h2 = RecentSpanKeys.mix(h1 ^ 0x9E3779B97F4A7C15L) | 1;
-      long m = (long) bits.length * 64;
-      for (int i = 0; i < PROBES; i++) {
-        long b = Math.floorMod(h1 + i * h2, m);
-        if ((bits[(int) (b >>> 6)] & (1L << b)) == 0) return false;
+      long h = RecentSpanKeys.mix(time);
+      int base = block(h);
+      long g = RecentSpanKeys.mix(h ^ 0x9E3779B97F4A7C15L);
+      long step = RecentSpanKeys.mix(g) | 1;
+      for (int i = 0; i < PROBES; i++, g += step) {
+        int bit = (int) (g >>> 55);
+        if ((bits[base + (bit >>> 6)] & (1L << bit)) == 0) return false;
       }
       return true;
+    }
+
+    private int block(long h) {
+      return (int) Math.unsignedMultiplyHigh(h, blocks) * BLOCK_WORDS;
     }
   }
 
@@ -67,15 +82,15 @@ final class StoredScoreTimes {
     return false;
   }
 
-  /** After a commit: the batch's times are stored now. */
-  void added(long projectId, long[] times) {
+  /** After a commit: the batch's distinct times are stored now. */
+  void added(long projectId, Long[] times) {
     Filter f = filters.get(projectId);
     if (f == null) return; // built from the table (which has them) when next needed
     if (f.count + times.length > f.capacity) { // rebuilt, twice as large, from the table when next needed
       filters.remove(projectId);
       return;
     }
-    for (long t : times) f.add(t);
+    for (Long t : times) f.add(t);
   }
 
   /** Forgets everything: the next batch of each project rebuilds its filter from the table. */
@@ -93,7 +108,7 @@ final class StoredScoreTimes {
       return null;
     }
     f = new Filter(Math.max(65_536, rows * 2));
-    try (PreparedStatement ps = conn.prepareStatement("SELECT time_ns FROM score_facts WHERE project_id = ?")) {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT DISTINCT time_ns FROM score_facts WHERE project_id = ?")) {
       ps.setLong(1, projectId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) f.add(rs.getLong(1));
