@@ -57,7 +57,7 @@ final class BatchScan implements DuckDBTableFunction<Object, BatchScan.Cursor, O
 
   @Override
   public Cursor init(DuckDBTableFunctionInitInfo info) {
-    info.setMaxThreads(1);
+    info.setMaxThreads(Scans.THREADS);
     return new Cursor();
   }
 
@@ -69,17 +69,19 @@ final class BatchScan implements DuckDBTableFunction<Object, BatchScan.Cursor, O
     ColumnBatch[] from = new ColumnBatch[capacity];
     int[] rows = new int[capacity];
     int count = 0;
-    while (count < capacity && cur.batch < batches.size()) { // pick the chunk's rows, skipping duplicates
-      ColumnBatch b = batches.get(cur.batch);
-      if (cur.row >= b.size) {
-        cur.batch++;
-        cur.row = 0;
-        continue;
+    synchronized (cur) { // DuckDB's threads each claim their own rows, then fill their chunks at once
+      while (count < capacity && cur.batch < batches.size()) { // pick the chunk's rows, skipping duplicates
+        ColumnBatch b = batches.get(cur.batch);
+        if (cur.row >= b.size) {
+          cur.batch++;
+          cur.row = 0;
+          continue;
+        }
+        int row = cur.row++;
+        if (b.skip[row]) continue;
+        from[count] = b;
+        rows[count++] = row;
       }
-      int row = cur.row++;
-      if (b.skip[row]) continue;
-      from[count] = b;
-      rows[count++] = row;
     }
     if (count == 0) return 0;
     for (int c = 0; c < shape.size(); c++) shape.get(c).emitChunk(out.vector(c), from, rows, count, c);

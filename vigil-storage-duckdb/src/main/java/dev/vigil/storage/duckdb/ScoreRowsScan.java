@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.duckdb.DuckDBColumnType;
 import org.duckdb.DuckDBConnection;
@@ -33,7 +34,7 @@ import org.duckdb.DuckDBWritableVector;
  * first row of each distinct map in a batch carries its keys and values ({@code mk}, {@code mv}).
  * Writers run concurrently, so each stages its batch under its own key.
  */
-final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, int[], Object> {
+final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, AtomicInteger, Object> {
   static final String NAME = "vigil_score_rows";
   private static final String SEP = "\u001f";
   private static final String[] TEXT = {"id", "trace_id", "span_id", "name", "data_type", "label", "source", "comment", "mk", "mv"};
@@ -173,17 +174,18 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, i
   }
 
   @Override
-  public int[] init(DuckDBTableFunctionInitInfo info) {
-    info.setMaxThreads(1);
-    return new int[1];
+  public AtomicInteger init(DuckDBTableFunctionInitInfo info) {
+    info.setMaxThreads(Scans.THREADS);
+    return new AtomicInteger();
   }
 
   @Override
   public long apply(DuckDBTableFunctionCallInfo info, DuckDBDataChunkWriter out) {
     Staged s = info.getBindData();
-    int[] cursor = info.getInitData();
-    int from = cursor[0];
-    int n = (int) Math.min(out.capacity(), s.size - from);
+    AtomicInteger cursor = info.getInitData();
+    int capacity = (int) out.capacity();
+    int from = cursor.getAndAdd(capacity); // DuckDB's threads each claim their own chunks
+    int n = Math.min(capacity, s.size - from);
     if (n <= 0) return 0;
     for (int c = 0; c < TEXT.length; c++) {
       byte[][] utf8 = new byte[n][];
@@ -203,7 +205,6 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, i
       if (s.metaNull[from + i]) meta.setNull(i);
       else meta.setLong(i, s.meta[from + i]);
     }
-    cursor[0] = from + n;
     return n;
   }
 }
