@@ -59,8 +59,11 @@ public final class VigilServer implements AutoCloseable {
   private VigilServer(VigilConfig config, Clock clock) {
     Path dataDir = config.dataDir().toAbsolutePath();
     byte[] secret = installationSecret(dataDir);
-    storage = DuckDbStorage.builder(dataDir).clock(clock).memoryLimit(config.storageMemoryLimit())
-        .maxPendingRows(config.maxPendingSpans()).build();
+    VigilConfig.StorageOptions options = config.storage();
+    DuckDbStorage.Builder builder = DuckDbStorage.builder(dataDir).clock(clock).memoryLimit(options.memoryLimit())
+        .maxPendingRows(options.maxPendingSpans());
+    if (options.threads() > 0) builder.threads(options.threads());
+    storage = builder.build();
     try {
       PrometheusMeterRegistry registry = metrics(storage);
       keys = new ApiKeys(storage.projectStore(), clock);

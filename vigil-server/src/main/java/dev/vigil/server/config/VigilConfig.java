@@ -13,14 +13,19 @@ public record VigilConfig(
     int sessionTtlHours,
     long maxBodyBytes,
     long maxDecompressedBytes,
-    String storageMemoryLimit,
-    long maxPendingSpans,
+    StorageOptions storage,
     int sqlTimeoutSeconds,
     int sqlMaxRows,
     String piiDefaultRegion,
     int retentionCheckIntervalMinutes,
     Scoring scoring,
     Alerting alerting) {
+
+  /**
+   * The embedded store's settings: DuckDB's memory limit, the spans accepted but not yet indexed
+   * before ingest sheds load, and DuckDB's threads (0: one per core).
+   */
+  public record StorageOptions(String memoryLimit, long maxPendingSpans, int threads) {}
 
   /**
    * The scoring pipeline's settings; {@code scorecardsDir} is already resolved, {@code pluginsDir} is
@@ -82,38 +87,38 @@ public record VigilConfig(
   /** A copy bound to another address and port (tests: 127.0.0.1 and port 0). */
   public VigilConfig withAddress(String newHost, int newPort) {
     return new VigilConfig(newHost, newPort, dataDir, initApiKey, adminPassword, sessionTtlHours, maxBodyBytes,
-        maxDecompressedBytes, storageMemoryLimit, maxPendingSpans, sqlTimeoutSeconds, sqlMaxRows, piiDefaultRegion,
+        maxDecompressedBytes, storage, sqlTimeoutSeconds, sqlMaxRows, piiDefaultRegion,
         retentionCheckIntervalMinutes, scoring, alerting);
   }
 
   public VigilConfig withDataDir(Path newDataDir) {
     return new VigilConfig(host, port, newDataDir, initApiKey, adminPassword, sessionTtlHours, maxBodyBytes,
-        maxDecompressedBytes, storageMemoryLimit, maxPendingSpans, sqlTimeoutSeconds, sqlMaxRows, piiDefaultRegion,
+        maxDecompressedBytes, storage, sqlTimeoutSeconds, sqlMaxRows, piiDefaultRegion,
         retentionCheckIntervalMinutes, scoring, alerting);
   }
 
   public VigilConfig withInitApiKey(String key) {
     return new VigilConfig(host, port, dataDir, key, adminPassword, sessionTtlHours, maxBodyBytes,
-        maxDecompressedBytes, storageMemoryLimit, maxPendingSpans, sqlTimeoutSeconds, sqlMaxRows, piiDefaultRegion,
+        maxDecompressedBytes, storage, sqlTimeoutSeconds, sqlMaxRows, piiDefaultRegion,
         retentionCheckIntervalMinutes, scoring, alerting);
   }
 
   /** A copy with the first admin's password set (tests; otherwise VIGIL_ADMIN_PASSWORD). */
   public VigilConfig withAdminPassword(String password) {
     return new VigilConfig(host, port, dataDir, initApiKey, password, sessionTtlHours, maxBodyBytes,
-        maxDecompressedBytes, storageMemoryLimit, maxPendingSpans, sqlTimeoutSeconds, sqlMaxRows, piiDefaultRegion,
+        maxDecompressedBytes, storage, sqlTimeoutSeconds, sqlMaxRows, piiDefaultRegion,
         retentionCheckIntervalMinutes, scoring, alerting);
   }
 
   public VigilConfig withScoring(Scoring newScoring) {
     return new VigilConfig(host, port, dataDir, initApiKey, adminPassword, sessionTtlHours, maxBodyBytes,
-        maxDecompressedBytes, storageMemoryLimit, maxPendingSpans, sqlTimeoutSeconds, sqlMaxRows, piiDefaultRegion,
+        maxDecompressedBytes, storage, sqlTimeoutSeconds, sqlMaxRows, piiDefaultRegion,
         retentionCheckIntervalMinutes, newScoring, alerting);
   }
 
   public VigilConfig withAlerting(Alerting newAlerting) {
     return new VigilConfig(host, port, dataDir, initApiKey, adminPassword, sessionTtlHours, maxBodyBytes,
-        maxDecompressedBytes, storageMemoryLimit, maxPendingSpans, sqlTimeoutSeconds, sqlMaxRows, piiDefaultRegion,
+        maxDecompressedBytes, storage, sqlTimeoutSeconds, sqlMaxRows, piiDefaultRegion,
         retentionCheckIntervalMinutes, scoring, newAlerting);
   }
 

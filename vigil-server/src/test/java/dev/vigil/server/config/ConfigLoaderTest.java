@@ -34,6 +34,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void storageSettingsAreGrouped() throws Exception {
+    VigilConfig.StorageOptions defaults = new ConfigLoader(Map.of()).load(null).storage();
+    assertThat(defaults).isEqualTo(new VigilConfig.StorageOptions("512MB", 300_000, 0)); // 0 threads: one per core
+    Path file = dir.resolve("vigil.yaml");
+    Files.writeString(file, """
+        storage:
+          memory_limit: 1GB
+          threads: 4
+        """);
+    VigilConfig.StorageOptions set = new ConfigLoader(Map.of("VIGIL_STORAGE_THREADS", "1")).load(file).storage();
+    assertThat(set).isEqualTo(new VigilConfig.StorageOptions("1GB", 300_000, 1));
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("VIGIL_STORAGE_THREADS", "-1")).load(null))
+        .hasMessageContaining("storage.threads").hasMessageContaining("VIGIL_STORAGE_THREADS");
+  }
+
+  @Test
   void mistakesNameTheKeyAndTheSource() throws Exception {
     Path file = dir.resolve("vigil.yaml");
     Files.writeString(file, "prot: 1\n");

@@ -56,6 +56,17 @@ final class Database implements AutoCloseable {
     scan.register(root);
   }
 
+  /** A DuckDB setting's current value, e.g. {@code threads}. */
+  String setting(String name) throws SQLException {
+    try (var ps = root.prepareStatement("SELECT current_setting(?)")) {
+      ps.setString(1, name);
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+
   DuckDBConnection writer() {
     return writer;
   }

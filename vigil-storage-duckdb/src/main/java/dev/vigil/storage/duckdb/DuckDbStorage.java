@@ -66,6 +66,7 @@ public final class DuckDbStorage implements Storage {
     db = new Database(b.dataDir.resolve("vigil.duckdb"), b.memoryLimit, b.threads, b.readerConnections);
     boolean ok = false;
     try {
+      LOG.info("DuckDB: {} threads, memory limit {}", setting("threads"), setting("memory_limit"));
       files = new SegmentFiles(b.dataDir.resolve("log"));
       reader = new SegmentReader(files);
       indexer = new Indexer(db.writer(), b.recentSpanKeys);
@@ -112,6 +113,11 @@ public final class DuckDbStorage implements Storage {
     } finally {
       if (!ok) db.close();
     }
+  }
+
+  /** A DuckDB setting's current value (the startup log; tests). */
+  String setting(String name) throws SQLException {
+    return db.setting(name);
   }
 
   public static Builder builder(Path dataDir) {
