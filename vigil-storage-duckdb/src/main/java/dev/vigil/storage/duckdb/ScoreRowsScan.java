@@ -53,15 +53,18 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, A
     final boolean onlyEvals;
     /** The batch's distinct times, ascending (a subject's scores share its start time). */
     final Long[] distinctTimes;
+    /** The batch's distinct subjects as {@link StoredScoreKeys#key}s. */
+    final long[] subjectKeys;
     /** The distinct metadata maps' ids. */
     private final long[] metaIds;
 
-    private static Long[] distinct(long[] times) {
-      long[] sorted = times.clone();
+    /** The distinct values of {@code values}, ascending. */
+    private static long[] unique(long[] values) {
+      long[] sorted = values.clone();
       java.util.Arrays.sort(sorted);
-      List<Long> out = new java.util.ArrayList<>();
-      for (int i = 0; i < sorted.length; i++) if (i == 0 || sorted[i] != sorted[i - 1]) out.add(sorted[i]);
-      return out.toArray(Long[]::new);
+      int n = 0;
+      for (int i = 0; i < sorted.length; i++) if (i == 0 || sorted[i] != sorted[i - 1]) sorted[n++] = sorted[i];
+      return java.util.Arrays.copyOf(sorted, n);
     }
 
     long[] metaIds() {
@@ -115,7 +118,10 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, A
       metaIds = distinct.values().stream().mapToLong(Long::longValue).toArray();
       timeRanges = TimeRanges.of(time);
       onlyEvals = evals;
-      distinctTimes = distinct(time);
+      distinctTimes = java.util.Arrays.stream(unique(time)).boxed().toArray(Long[]::new);
+      long[] keys = new long[size];
+      for (int i = 0; i < size; i++) keys[i] = StoredScoreKeys.key(text[1][i], text[2][i], time[i]);
+      subjectKeys = unique(keys);
     }
   }
 

@@ -23,7 +23,7 @@ final class ScoreWriter {
   private static final int KNOWN_MAPS = 4096;
 
   private final Database db;
-  private final StoredScoreTimes times = new StoredScoreTimes();
+  private final StoredScoreKeys stored = new StoredScoreKeys();
   private final ScoreRowsScan scan;
   private final Set<MapKey> known = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
     @Override
@@ -64,14 +64,14 @@ final class ScoreWriter {
           Set<String> ids = new HashSet<>();
           if (batch.size > 0) {
             if (newMaps) insertMaps(conn, key, projectId);
-            boolean check = !batch.onlyEvals || times.mayContainAny(conn, projectId, batch.distinctTimes);
+            boolean check = !batch.onlyEvals || stored.mayContainAny(conn, projectId, batch.subjectKeys);
             insertFacts(conn, key, projectId, batch, check, newIds ? ids : null);
           }
           if (alsoInTransaction != null) alsoInTransaction.run(conn);
           return ids;
         });
         known.addAll(maps); // only once committed: a rolled-back map must be written again
-        if (batch.size > 0) times.added(projectId, batch.distinctTimes);
+        if (batch.size > 0) stored.added(projectId, batch.subjectKeys);
         return created;
       }
     } finally {
@@ -82,7 +82,7 @@ final class ScoreWriter {
   /** Drops the maps no stored score refers to any more (after retention). */
   synchronized void purgeUnusedMetadata(long projectId) {
     known.clear();
-    times.clear(); // rebuilt smaller from what retention left
+    stored.clear(); // rebuilt smaller from what retention left
     db.transaction("score metadata", conn -> {
       try (PreparedStatement ps = conn.prepareStatement("DELETE FROM score_meta m WHERE project_id = ? AND NOT EXISTS "
           + "(SELECT 1 FROM score_facts f WHERE f.project_id = m.project_id AND f.meta_id = m.id)")) {
@@ -111,7 +111,7 @@ final class ScoreWriter {
    * before their ids are read and hashed: when a page's range is wide (a backfill, or the benchmark's
    * spans spread over an hour) that was most of the look-up, over every score of the range.
    * Any other batch (API, annotations, feedback) is checked against every score of the project.
-   * Without {@code check} (no time of the batch was ever stored, {@link StoredScoreTimes}) nothing is
+   * Without {@code check} (no subject of the batch was ever scored, {@link StoredScoreKeys}) nothing is
    * looked up. {@code ids}: where to put the ids inserted, or null when nobody needs them.
    */
   private static void insertFacts(Connection conn, long key, long projectId, ScoreRowsScan.Staged batch, boolean check,

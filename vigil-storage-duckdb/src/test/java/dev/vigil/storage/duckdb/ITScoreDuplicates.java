@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Evaluator scores whose times were never stored skip the duplicate look-up ({@link StoredScoreTimes});
+ * Evaluator scores whose times were never stored skip the duplicate look-up ({@link StoredScoreKeys});
  * a repeat is still dropped: in the same process, after a restart (the filter is built from the
  * table), and among many new scores of a batch.
  */

@@ -8,10 +8,10 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The filter that lets the score writer skip the duplicate look-up: no false negatives, few false positives. */
-class StoredScoreTimesFilterTest {
+class StoredScoreKeysFilterTest {
   @Test
   void everyAddedTimeIsFoundAndFewOthersAre() {
-    StoredScoreTimes.Filter filter = new StoredScoreTimes.Filter(200_000);
+    StoredScoreKeys.Filter filter = new StoredScoreKeys.Filter(200_000);
     SplittableRandom random = new SplittableRandom(7);
     Set<Long> added = new HashSet<>();
     long t = 1_795_000_000_000_000_000L;
@@ -34,8 +34,20 @@ class StoredScoreTimesFilterTest {
   }
 
   @Test
+  void subjectsThatStartedAtTheSameInstantAreDifferentKeys() {
+    StoredScoreKeys.Filter filter = new StoredScoreKeys.Filter(100_000);
+    long t = 1_795_000_000_000_000_000L;
+    for (int i = 0; i < 20_000; i++) filter.add(StoredScoreKeys.key("trace" + i, "span" + i, t));
+    assertThat(filter.mayContain(StoredScoreKeys.key("trace7", "span7", t))).isTrue();
+    assertThat(StoredScoreKeys.key("trace7", null, t)).isNotEqualTo(StoredScoreKeys.key("trace7", "span7", t));
+    int maybe = 0;
+    for (int i = 20_000; i < 40_000; i++) if (filter.mayContain(StoredScoreKeys.key("trace" + i, "span" + i, t))) maybe++;
+    assertThat(maybe).as("subjects never stored, at a stored time").isLessThan(20);
+  }
+
+  @Test
   void aFullFilterStillAnswersMostlyNo() {
-    StoredScoreTimes.Filter filter = new StoredScoreTimes.Filter(50_000);
+    StoredScoreKeys.Filter filter = new StoredScoreKeys.Filter(50_000);
     for (long i = 0; i < 50_000; i++) filter.add(i * 1_000_003L);
     for (long i = 0; i < 50_000; i++) assertThat(filter.mayContain(i * 1_000_003L)).isTrue();
     int falsePositives = 0;

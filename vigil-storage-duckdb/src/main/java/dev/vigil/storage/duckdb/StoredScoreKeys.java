@@ -8,20 +8,23 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Per project, a Bloom filter over the times of its stored scores, so that a batch of evaluator
- * scores none of whose times was ever stored skips the duplicate check in the table: an evaluator's
- * score id fixes its time (its subject's start), so a repeat has a stored time. The check scans every
- * stored score of the batch's time range, which for a backfill of spread-out spans was half the
- * scoring pipeline's CPU. A "maybe" only means the table is asked, as before. Built from the table on
- * a project's first batch (in the writer's transaction) and kept by the writer after each commit;
- * deletes (retention) leave it a superset, which is safe. A project past {@link #MAX_ROWS} scores keeps
- * no filter (its batches are always checked in the table). Used under the {@link ScoreWriter}'s lock.
+ * Per project, a Bloom filter over the subjects of its stored scores (trace id, span id and time), so
+ * that a batch of evaluator scores none of whose subjects was ever scored skips the duplicate check in
+ * the table: an evaluator's score id is derived from its subject, so a repeat has a stored subject.
+ * The check scans every stored score of the batch's time range, which for a backfill of spread-out
+ * spans was half the scoring pipeline's CPU. Keyed by time alone, the filter said "maybe" whenever
+ * another span had started at the same instant: with millisecond clocks (and with the ingest
+ * benchmark, which re-sends its payloads with fresh ids and the same times) that was every page.
+ * A "maybe" only means the table is asked, as before. Built from the table on a project's first batch
+ * (in the writer's transaction) and kept by the writer after each commit; deletes (retention) leave it
+ * a superset, which is safe. A project past {@link #MAX_ROWS} scores keeps no filter (its batches are
+ * always checked in the table). Used under the {@link ScoreWriter}'s lock.
  */
-final class StoredScoreTimes {
+final class StoredScoreKeys {
   static final long MAX_ROWS = 8_000_000; // a filter of at most ~40 MB (twice the rows, 20 bits each)
-  private static final int BITS_PER_TIME = 20;
+  private static final int BITS_PER_KEY = 20;
   private static final int PROBES = 10;
-  private static final int BLOCK_WORDS = 8; // one 64-byte cache line per time
+  private static final int BLOCK_WORDS = 8; // one 64-byte cache line per key
   private static final long NONE = -1;
 
   private final Map<Long, Filter> filters = new HashMap<>();
@@ -29,9 +32,9 @@ final class StoredScoreTimes {
 
   /**
    * A blocked Bloom filter: all of a time's probes fall in one cache line, so an add or a look-up
-   * costs one cache miss, not one per probe (with probes spread over ~40 MB, adding a page's times
-   * was a tenth of the score writer's CPU). At 20 bits a time it answers "maybe" for ~0.1 % of the
-   * times never stored.
+   * costs one cache miss, not one per probe (with probes spread over ~40 MB, adding a page's keys
+   * was a tenth of the score writer's CPU). At 20 bits a key it answers "maybe" for ~0.1 % of the
+   * keys never stored.
    */
   static final class Filter {
     final long[] bits;
@@ -41,12 +44,12 @@ final class StoredScoreTimes {
 
     Filter(long capacity) {
       this.capacity = capacity;
-      this.blocks = Math.max(1, (capacity * BITS_PER_TIME + 511) / 512);
+      this.blocks = Math.max(1, (capacity * BITS_PER_KEY + 511) / 512);
       this.bits = new long[(int) (blocks * BLOCK_WORDS)];
     }
 
-    void add(long time) {
-      long h = RecentSpanKeys.mix(time);
+    void add(long key) {
+      long h = RecentSpanKeys.mix(key);
       int base = block(h);
       long g = RecentSpanKeys.mix(h ^ 0x9E3779B97F4A7C15L);
       long step = RecentSpanKeys.mix(g) | 1;
@@ -57,8 +60,8 @@ final class StoredScoreTimes {
       count++;
     }
 
-    boolean mayContain(long time) {
-      long h = RecentSpanKeys.mix(time);
+    boolean mayContain(long key) {
+      long h = RecentSpanKeys.mix(key);
       int base = block(h);
       long g = RecentSpanKeys.mix(h ^ 0x9E3779B97F4A7C15L);
       long step = RecentSpanKeys.mix(g) | 1;
@@ -74,23 +77,29 @@ final class StoredScoreTimes {
     }
   }
 
-  /** True when some of {@code times} may be stored for the project (or nothing is known): check in the table. */
-  boolean mayContainAny(Connection conn, long projectId, Long[] times) throws SQLException {
+  /** A score's subject as the filter's key. */
+  static long key(String traceId, String spanId, long time) {
+    long ids = ((long) (traceId == null ? 0 : traceId.hashCode()) << 32) | ((spanId == null ? 0 : spanId.hashCode()) & 0xffffffffL);
+    return RecentSpanKeys.mix(time) ^ RecentSpanKeys.mix(ids ^ 0x632BE59BD9B4E019L);
+  }
+
+  /** True when some of {@code keys} may be stored for the project (or nothing is known): check in the table. */
+  boolean mayContainAny(Connection conn, long projectId, long[] keys) throws SQLException {
     Filter f = filter(conn, projectId);
     if (f == null) return true;
-    for (Long t : times) if (f.mayContain(t)) return true;
+    for (long k : keys) if (f.mayContain(k)) return true;
     return false;
   }
 
-  /** After a commit: the batch's distinct times are stored now. */
-  void added(long projectId, Long[] times) {
+  /** After a commit: the batch's subjects are stored now. */
+  void added(long projectId, long[] keys) {
     Filter f = filters.get(projectId);
     if (f == null) return; // built from the table (which has them) when next needed
-    if (f.count + times.length > f.capacity) { // rebuilt, twice as large, from the table when next needed
+    if (f.count + keys.length > f.capacity) { // rebuilt, twice as large, from the table when next needed
       filters.remove(projectId);
       return;
     }
-    for (Long t : times) f.add(t);
+    for (long k : keys) f.add(k);
   }
 
   /** Forgets everything: the next batch of each project rebuilds its filter from the table. */
@@ -108,10 +117,11 @@ final class StoredScoreTimes {
       return null;
     }
     f = new Filter(Math.max(65_536, rows * 2));
-    try (PreparedStatement ps = conn.prepareStatement("SELECT DISTINCT time_ns FROM score_facts WHERE project_id = ?")) {
+    try (PreparedStatement ps = conn.prepareStatement(
+        "SELECT DISTINCT trace_id, span_id, time_ns FROM score_facts WHERE project_id = ?")) {
       ps.setLong(1, projectId);
       try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) f.add(rs.getLong(1));
+        while (rs.next()) f.add(key(rs.getString(1), rs.getString(2), rs.getLong(3)));
       }
     }
     filters.put(projectId, f);
