@@ -26,6 +26,7 @@ final class StoredScoreKeys {
   private static final int PROBES = 10;
   private static final int BLOCK_WORDS = 8; // one 64-byte cache line per key
   private static final long NONE = -1;
+  private static final long MIN_KEYS = 1L << 20;
 
   private final Map<Long, Filter> filters = new HashMap<>();
   private final Map<Long, Boolean> tooLarge = new HashMap<>();
@@ -116,7 +117,9 @@ final class StoredScoreKeys {
       tooLarge.put(projectId, true);
       return null;
     }
-    f = new Filter(Math.max(65_536, rows * 2));
+    // Room for a million subjects at first (2.5 MB): each rebuild reads every stored subject's ids
+    // back from the table, which a small filter outgrowing itself early would do again and again.
+    f = new Filter(Math.max(MIN_KEYS, rows * 2));
     try (PreparedStatement ps = conn.prepareStatement(
         "SELECT DISTINCT trace_id, span_id, time_ns FROM score_facts WHERE project_id = ?")) {
       ps.setLong(1, projectId);
