@@ -36,6 +36,13 @@ import org.duckdb.DuckDBWritableVector;
  */
 final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, AtomicInteger, Object> {
   static final String NAME = "vigil_score_rows";
+  /**
+   * DuckDB's threads that may read a batch at once. With one, the insert's only task often went to
+   * DuckDB's background thread while the writer busy-waited for it (DuckDB spins while a query has
+   * no task left for its caller, duckdb/duckdb#22178): a core burnt for nothing on every page. With
+   * two, the writer takes the second task and the rows are appended in parallel.
+   */
+  private static final int THREADS = 2;
   private static final String SEP = "\u001f";
   private static final String[] TEXT = {"id", "trace_id", "span_id", "name", "data_type", "label", "source", "comment", "mk", "mv"};
 
@@ -181,7 +188,7 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, A
 
   @Override
   public AtomicInteger init(DuckDBTableFunctionInitInfo info) {
-    info.setMaxThreads(Scans.THREADS);
+    info.setMaxThreads(THREADS);
     return new AtomicInteger();
   }
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * DuckDB's thread count is the builder's, and with one thread or several every row of a large insert
- * lands exactly once: the span index and score inserts let DuckDB's threads claim chunks of Vigil's
- * table functions concurrently ({@link Scans}).
+ * lands exactly once: score inserts let DuckDB's threads claim chunks of the batch concurrently
+ * ({@link ScoreRowsScan}).
  */
 class ITDuckDbThreads {
   @TempDir
