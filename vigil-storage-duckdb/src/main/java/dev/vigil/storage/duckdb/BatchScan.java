@@ -72,19 +72,17 @@ final class BatchScan implements DuckDBTableFunction<Object, BatchScan.Cursor, O
     ColumnBatch[] from = new ColumnBatch[capacity];
     int[] rows = new int[capacity];
     int count = 0;
-    synchronized (cur) { // cheap, and safe should DuckDB ever call in on two threads
-      while (count < capacity && cur.batch < batches.size()) { // pick the chunk's rows, skipping duplicates
-        ColumnBatch b = batches.get(cur.batch);
-        if (cur.row >= b.size) {
-          cur.batch++;
-          cur.row = 0;
-          continue;
-        }
-        int row = cur.row++;
-        if (b.skip[row]) continue;
-        from[count] = b;
-        rows[count++] = row;
+    while (count < capacity && cur.batch < batches.size()) { // pick the chunk's rows, skipping duplicates
+      ColumnBatch b = batches.get(cur.batch);
+      if (cur.row >= b.size) {
+        cur.batch++;
+        cur.row = 0;
+        continue;
       }
+      int row = cur.row++;
+      if (b.skip[row]) continue;
+      from[count] = b;
+      rows[count++] = row;
     }
     if (count == 0) return 0;
     for (int c = 0; c < shape.size(); c++) shape.get(c).emitChunk(out.vector(c), from, rows, count, c);

@@ -50,31 +50,27 @@ final class StoredScoreKeys {
     }
 
     void add(long key) {
-      long h = RecentSpanKeys.mix(key);
-      int base = block(h);
-      long g = RecentSpanKeys.mix(h ^ 0x9E3779B97F4A7C15L);
-      long step = RecentSpanKeys.mix(g) | 1;
-      for (int i = 0; i < PROBES; i++, g += step) {
-        int bit = (int) (g >>> 55); // 0..511
-        bits[base + (bit >>> 6)] |= 1L << bit;
-      }
+      probe(key, true);
       count++;
     }
 
     boolean mayContain(long key) {
+      return probe(key, false);
+    }
+
+    /** Visits the key's probe bits, all in one block: sets them ({@code set}), or says whether all are set. */
+    private boolean probe(long key, boolean set) {
       long h = RecentSpanKeys.mix(key);
-      int base = block(h);
+      int base = (int) Math.unsignedMultiplyHigh(h, blocks) * BLOCK_WORDS;
       long g = RecentSpanKeys.mix(h ^ 0x9E3779B97F4A7C15L);
       long step = RecentSpanKeys.mix(g) | 1;
       for (int i = 0; i < PROBES; i++, g += step) {
-        int bit = (int) (g >>> 55);
-        if ((bits[base + (bit >>> 6)] & (1L << bit)) == 0) return false;
+        int bit = (int) (g >>> 55); // 0..511 within the block
+        int word = base + (bit >>> 6);
+        if (set) bits[word] |= 1L << bit;
+        else if ((bits[word] & (1L << bit)) == 0) return false;
       }
       return true;
-    }
-
-    private int block(long h) {
-      return (int) Math.unsignedMultiplyHigh(h, blocks) * BLOCK_WORDS;
     }
   }
 
