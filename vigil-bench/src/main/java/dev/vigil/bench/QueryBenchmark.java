@@ -38,7 +38,7 @@ public final class QueryBenchmark {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     long target = Long.parseLong(args[1]);
-    try (DuckDbStorage storage = DuckDbStorage.builder(dir).build()) {
+    try (DuckDbStorage storage = BenchStorage.builder(dir).build()) {
       long project = storage.projectStore().listProjects().isEmpty()
           ? storage.projectStore().createProject("bench", null).id()
           : storage.projectStore().listProjects().get(0).id();

@@ -24,7 +24,8 @@ import java.util.SplittableRandom;
  * Both phases run after a warm-up that scores half as many spans of another project.
  * Usage: {@code ScoringBenchmark <empty dir> [spans per phase, default 200000] [workers, default 2]};
  * {@code ScoringBenchmark --print-scorecard} prints the scorecard (the ingest benchmark's
- * {@code SCORING=rules} runs the server with it).
+ * {@code SCORING=rules} runs the server with it). {@code -Dvigil.scoring.batch_spans=N} sets the
+ * pipeline's page size (default: the server's), {@code -Dvigil.storage.threads=N} DuckDB's threads.
  */
 public final class ScoringBenchmark {
   static final String SCORECARD = """
@@ -59,9 +60,10 @@ public final class ScoringBenchmark {
     int workers = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     Path cards = Files.createDirectories(dir.resolve("scorecards"));
     Files.writeString(cards.resolve("rules.yaml"), SCORECARD);
-    ScoringSettings settings = new ScoringSettings(true, workers, Duration.ofSeconds(5), 5, Duration.ofSeconds(30), 1000,
+    ScoringSettings settings = new ScoringSettings(true, workers, Duration.ofSeconds(5), 5, Duration.ofSeconds(30),
+        Integer.getInteger("vigil.scoring.batch_spans", ScoringSettings.defaults().batchSpans()),
         cards, "US");
-    try (DuckDbStorage storage = DuckDbStorage.builder(dir.resolve("data")).build()) {
+    try (DuckDbStorage storage = BenchStorage.builder(dir.resolve("data")).build()) {
       SyntheticSpans gen = new SyntheticSpans(1, System.currentTimeMillis() * 1_000_000L - 3_600_000_000_000L,
           System.currentTimeMillis() * 1_000_000L);
       SplittableRandom random = new SplittableRandom(2);

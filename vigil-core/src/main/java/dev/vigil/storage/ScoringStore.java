@@ -17,7 +17,8 @@ public interface ScoringStore {
   /**
    * About {@code limit} spans stored after {@code cursor} (null: the first span the project stored),
    * oldest first, each already queryable. A page may hold a few more than {@code limit} (a backend
-   * may read whole write blocks); an empty page with the same cursor means "caught up".
+   * may read whole write blocks), or fewer when a backend bounds a page's bytes; an empty page with the
+   * same cursor means "caught up".
    */
   SpanFeed spansAfter(long projectId, String cursor, int limit);
 

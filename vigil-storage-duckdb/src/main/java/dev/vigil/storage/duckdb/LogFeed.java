@@ -22,6 +22,13 @@ import java.util.Set;
  * skipped. LLM spans whose content came separately (GenAI log events) get it from the index.
  */
 final class LogFeed {
+  /**
+   * A page stops after this many bytes of decoded records (at least one block is read), whatever its
+   * span limit: pages of thousands of spans are what make scoring cheap (one commit and one insert
+   * each), and this keeps such a page of long prompts (tens of KB a span) from filling the heap.
+   */
+  static final int MAX_PAGE_BYTES = 16 << 20;
+
   private final Database db;
   private final SegmentFiles files;
   private final SegmentReader reader;
@@ -38,7 +45,8 @@ final class LogFeed {
       LogPosition at = cursor == null ? first(projectId) : LogPosition.parse(cursor);
       if (end == null || at == null) return new SpanFeed(List.of(), cursor);
       List<Span> spans = new ArrayList<>();
-      while (at.compareTo(end) < 0 && spans.size() < limit) {
+      long bytes = 0;
+      while (at.compareTo(end) < 0 && spans.size() < limit && bytes < MAX_PAGE_BYTES) {
         SegmentReader.Loaded block = exists(projectId, at.segment()) ? reader.scan(projectId, at.segment(), at.offset()) : null;
         if (block == null) { // end of a finished segment, or one retention removed
           Integer next = nextSegment(projectId, at.segment());
@@ -47,6 +55,7 @@ final class LogFeed {
           continue;
         }
         DecodedBlock b = block.block();
+        bytes += b.rawBytes();
         for (int i = 0; i < b.size(); i++) if (b.type(i) == RecordCodec.SPAN) spans.add(b.span(i));
         at = new LogPosition(at.segment(), block.nextOffset());
       }

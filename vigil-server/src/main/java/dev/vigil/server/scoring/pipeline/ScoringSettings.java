@@ -44,7 +44,7 @@ public record ScoringSettings(
   }
 
   public static ScoringSettings defaults() {
-    return new ScoringSettings(true, 2, Duration.ofSeconds(5), 5, Duration.ofSeconds(30), 1000, null, "US");
+    return new ScoringSettings(true, 2, Duration.ofSeconds(5), 5, Duration.ofSeconds(30), 4000, null, "US");
   }
 
   public ScoringSettings withEnabled(boolean on) {
