@@ -12,9 +12,6 @@ final class BenchStorage {
   private BenchStorage() {}
 
   static DuckDbStorage.Builder builder(Path dir) {
-    DuckDbStorage.Builder b = DuckDbStorage.builder(dir);
-    int threads = Integer.getInteger("vigil.storage.threads", 0);
-    if (threads > 0) b.threads(threads);
-    return b;
+    return DuckDbStorage.builder(dir).threads(Integer.getInteger("vigil.storage.threads", 0));
   }
 }

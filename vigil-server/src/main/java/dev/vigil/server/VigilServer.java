@@ -60,10 +60,8 @@ public final class VigilServer implements AutoCloseable {
     Path dataDir = config.dataDir().toAbsolutePath();
     byte[] secret = installationSecret(dataDir);
     VigilConfig.StorageOptions options = config.storage();
-    DuckDbStorage.Builder builder = DuckDbStorage.builder(dataDir).clock(clock).memoryLimit(options.memoryLimit())
-        .maxPendingRows(options.maxPendingSpans());
-    if (options.threads() > 0) builder.threads(options.threads());
-    storage = builder.build();
+    storage = DuckDbStorage.builder(dataDir).clock(clock).memoryLimit(options.memoryLimit())
+        .maxPendingRows(options.maxPendingSpans()).threads(options.threads()).build();
     try {
       PrometheusMeterRegistry registry = metrics(storage);
       keys = new ApiKeys(storage.projectStore(), clock);

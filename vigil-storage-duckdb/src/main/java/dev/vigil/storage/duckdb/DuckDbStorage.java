@@ -263,7 +263,7 @@ public final class DuckDbStorage implements Storage {
     private final Path dataDir;
     private Clock clock = Clock.systemUTC();
     private String memoryLimit = "512MB";
-    private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private int threads = perCore();
     private int readerConnections = 4;
     private long maxPendingRows = 300_000;
     private long maxQueuedBytes = 128L << 20;
@@ -278,7 +278,13 @@ public final class DuckDbStorage implements Storage {
 
     public Builder clock(Clock v) { clock = Objects.requireNonNull(v, "clock == null"); return this; }
     public Builder memoryLimit(String v) { memoryLimit = Objects.requireNonNull(v, "memoryLimit == null"); return this; }
-    public Builder threads(int v) { threads = positive(v, "threads"); return this; }
+    /** DuckDB's threads; 0: one per core (the default). */
+    public Builder threads(int v) {
+      if (v < 0) throw new IllegalArgumentException("threads must not be negative");
+      threads = v == 0 ? perCore() : v;
+      return this;
+    }
+
     public Builder readerConnections(int v) { readerConnections = positive(v, "readerConnections"); return this; }
     public Builder maxPendingRows(long v) { maxPendingRows = positive(v, "maxPendingRows"); return this; }
     public Builder maxQueuedBytes(long v) { maxQueuedBytes = positive(v, "maxQueuedBytes"); return this; }
@@ -293,6 +299,10 @@ public final class DuckDbStorage implements Storage {
       } catch (SQLException | IOException e) {
         throw new StorageException("cannot open storage in " + dataDir + ": " + e.getMessage(), e);
       }
+    }
+
+    private static int perCore() {
+      return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     private static int positive(int v, String name) {

@@ -32,7 +32,7 @@ final class StoredScoreKeys {
   private final Map<Long, Boolean> tooLarge = new HashMap<>();
 
   /**
-   * A blocked Bloom filter: all of a time's probes fall in one cache line, so an add or a look-up
+   * A blocked Bloom filter: all of a key's probes fall in one cache line, so an add or a look-up
    * costs one cache miss, not one per probe (with probes spread over ~40 MB, adding a page's keys
    * was a tenth of the score writer's CPU). At 20 bits a key it answers "maybe" for ~0.1 % of the
    * keys never stored.

@@ -2,6 +2,7 @@ package dev.vigil.storage.duckdb;
 
 import static dev.vigil.storage.tests.TestObjects.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.model.Score;
 import dev.vigil.model.ScoreDataType;
@@ -13,12 +14,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * DuckDB's thread count is the builder's, and with one thread or several every row of a large insert
+ * DuckDB's thread count is the builder's (0: one per core), and with one thread or several every row of a large insert
  * lands exactly once: score inserts let DuckDB's threads claim chunks of the batch concurrently
  * ({@link ScoreRowsScan}).
  */
@@ -47,6 +49,15 @@ class ITDuckDbThreads {
       assertThat(count(storage, project, "SELECT count(*), count(DISTINCT id) FROM scores"))
           .containsExactly((long) spans.size(), (long) spans.size());
     }
+  }
+
+  @Test
+  void zeroThreadsMeansOnePerCoreAndNegativeIsRefused() throws Exception {
+    try (DuckDbStorage storage = DuckDbStorage.builder(dir).threads(0).build()) {
+      assertThat(storage.setting("threads")).isEqualTo(Integer.toString(Runtime.getRuntime().availableProcessors()));
+    }
+    assertThatThrownBy(() -> DuckDbStorage.builder(dir).threads(-1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("threads");
   }
 
   private static List<Object> count(DuckDbStorage storage, long project, String sql) {
