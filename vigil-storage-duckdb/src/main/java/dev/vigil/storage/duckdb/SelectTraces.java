@@ -17,8 +17,8 @@ import java.util.Map;
 /**
  * Trace search. A trace is listed by its root span (a trace whose root has not arrived yet is still
  * in flight and not listed). Conditions on dimensions match when any span of the trace matches
- * (a semi-join); latency is the root's duration; cost and tokens are the trace's totals. Totals for
- * the page are computed afterwards for just its traces.
+ * (a semi-join); latency is the root's duration; cost and tokens are the trace's totals (a search
+ * on them is {@link TraceTotalsRanking}'s). Totals for the page are computed afterwards for just its traces.
  */
 final class SelectTraces {
   /** Children may start a little before or after their root (clock skew, long roots). */
@@ -54,18 +54,12 @@ final class SelectTraces {
 
   static List<Root> roots(Connection conn, long projectId, TraceQuery q, int limit) throws SQLException {
     SpanFilter f = q.filter();
-    List<Object> params = new ArrayList<>();
-    boolean needTotals = q.sort() == TraceSort.COSTLIEST || f.minCost() != null || f.maxCost() != null
-        || f.minTokens() != null || f.maxTokens() != null;
-    StringBuilder sql = new StringBuilder("SELECT ").append(ROOT_COLUMNS).append(", ")
-        .append(needTotals ? "t.trace_cost" : "NULL").append(" FROM span_index r");
-    if (needTotals) {
-      SpanFilterSql w = new SpanFilterSql(projectId, f, SLACK_NANOS);
-      sql.append(" LEFT JOIN (SELECT ").append(TRACE).append(", sum(cost) AS trace_cost, "
-          + "sum(coalesce(input_tokens, 0) + coalesce(output_tokens, 0)) AS trace_tokens FROM span_index WHERE ")
-          .append(w.where()).append(" GROUP BY ").append(TRACE).append(") t USING (").append(TRACE).append(')');
-      params.addAll(w.params);
+    if (q.sort() == TraceSort.COSTLIEST || f.minCost() != null || f.maxCost() != null || f.minTokens() != null
+        || f.maxTokens() != null) {
+      return TraceTotalsRanking.roots(conn, projectId, q, limit);
     }
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT ").append(ROOT_COLUMNS).append(" FROM span_index r");
     if (SpanFilterSql.hasDimensions(f)) {
       SpanFilterSql w = new SpanFilterSql(projectId, f, SLACK_NANOS).dimensions(f);
       sql.append(" SEMI JOIN (SELECT ").append(TRACE).append(" FROM span_index WHERE ").append(w.where())
@@ -83,33 +77,36 @@ final class SelectTraces {
     params.add(f.fromEpochNanos());
     params.add(f.toEpochNanos());
     SpanFilterSql.range(sql, params, "r.duration_ns", SpanFilterSql.scale(f.minLatencyMs()), SpanFilterSql.scale(f.maxLatencyMs()));
-    SpanFilterSql.range(sql, params, "t.trace_cost", f.minCost(), f.maxCost());
-    SpanFilterSql.range(sql, params, "t.trace_tokens", f.minTokens() == null ? null : f.minTokens().doubleValue(),
-        f.maxTokens() == null ? null : f.maxTokens().doubleValue());
-    String sortExpr = switch (q.sort()) {
-      case NEWEST, OLDEST -> "r.start_ns";
-      case SLOWEST -> "r.duration_ns";
-      case COSTLIEST -> "coalesce(t.trace_cost, -1)";
-    };
+    order(sql, params, q, q.sort() == TraceSort.SLOWEST ? "r.duration_ns" : "r.start_ns", "r.");
+    sql.append(" LIMIT ").append(limit);
+    List<Root> roots = new ArrayList<>();
+    try (PreparedStatement ps = Sql.prepare(conn, sql.toString(), params); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) roots.add(root(rs, null));
+    }
+    return roots;
+  }
+
+  /**
+   * Appends the cursor's condition (rows after it in the sort) and the ORDER BY: {@code sortExpr},
+   * then the trace id as the tie-break, its columns prefixed by {@code table}.
+   */
+  static void order(StringBuilder sql, List<Object> params, TraceQuery q, String sortExpr, String table) {
     String dir = q.sort() == TraceSort.OLDEST ? "ASC" : "DESC";
     String cmp = q.sort() == TraceSort.OLDEST ? ">" : "<";
+    String hiCol = table + "trace_hi";
+    String loCol = table + "trace_lo";
     Cursor cursor = Cursor.decode(q.cursor());
     if (cursor != null) {
       Object value = q.sort() == TraceSort.COSTLIEST ? (Object) cursor.sortDouble() : (Object) cursor.sortLong();
       long hi = traceHalf(cursor.id(), true);
       long lo = traceHalf(cursor.id(), false);
       sql.append(" AND (").append(sortExpr).append(' ').append(cmp).append(" ? OR (").append(sortExpr)
-          .append(" = ? AND (r.trace_hi ").append(cmp).append(" ? OR (r.trace_hi = ? AND r.trace_lo ")
-          .append(cmp).append(" ?))))");
+          .append(" = ? AND (").append(hiCol).append(' ').append(cmp).append(" ? OR (").append(hiCol).append(" = ? AND ")
+          .append(loCol).append(' ').append(cmp).append(" ?))))");
       params.addAll(List.of(value, value, hi, hi, lo));
     }
-    sql.append(" ORDER BY ").append(sortExpr).append(' ').append(dir).append(", r.trace_hi ").append(dir)
-        .append(", r.trace_lo ").append(dir).append(" LIMIT ").append(limit);
-    List<Root> roots = new ArrayList<>();
-    try (PreparedStatement ps = Sql.prepare(conn, sql.toString(), params); ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) roots.add(root(rs, Sql.nullableDouble(rs, 13)));
-    }
-    return roots;
+    sql.append(" ORDER BY ").append(sortExpr).append(' ').append(dir).append(", ").append(hiCol).append(' ').append(dir)
+        .append(", ").append(loCol).append(' ').append(dir);
   }
 
   private static long traceHalf(String traceId, boolean hi) {
@@ -138,23 +135,21 @@ final class SelectTraces {
       minStart = Math.min(minStart, r.start());
       maxEnd = Math.max(maxEnd, r.start() + r.duration());
     }
-    List<Object> params = new ArrayList<>(List.of(projectId, minStart - SLACK_NANOS, maxEnd + SLACK_NANOS));
-    for (Root r : roots) params.add(r.hi());
-    for (Root r : roots) params.add(r.lo());
+    List<Object> params = List.of(projectId, minStart - SLACK_NANOS, maxEnd + SLACK_NANOS,
+        Sql.bigints(conn, roots.stream().map(Root::hi).toList()));
     String sql = "SELECT trace_hi, trace_lo, count(*), count(*) FILTER (WHERE span_type IN ('llm', 'embedding')), "
         + "count(*) FILTER (WHERE is_error), sum(coalesce(input_tokens, 0)), sum(coalesce(output_tokens, 0)), "
         + "sum(cost), count(*) FILTER (WHERE cost_source = 'unpriced'), "
         + "list_sort(list(DISTINCT model) FILTER (WHERE model IS NOT NULL)), max(start_ns + duration_ns) "
         + "FROM span_index WHERE project_id = ? AND start_ns >= ? AND start_ns < ? "
-        + "AND trace_hi IN (" + Sql.placeholders(roots.size()) + ") "
-        + "AND trace_lo IN (" + Sql.placeholders(roots.size()) + ") GROUP BY trace_hi, trace_lo";
+        + "AND trace_hi IN (SELECT unnest(?::BIGINT[])) GROUP BY trace_hi, trace_lo";
     Map<String, Root> rootById = new HashMap<>();
     for (Root r : roots) rootById.put(r.traceId(), r);
     Map<String, TraceSummary> byId = new HashMap<>();
     try (PreparedStatement ps = Sql.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         Root r = rootById.get(IdCodec.trace(rs.getLong(1), rs.getLong(2)));
-        if (r == null) continue; // a half of one page trace paired with a half of another
+        if (r == null) continue; // another trace sharing a half with one of the page
         long end = Math.max(r.start() + r.duration(), rs.getLong(11));
         byId.put(r.traceId(), new TraceSummary(r.traceId(), r.name(), r.start(), end - r.start(),
             rs.getInt(3), rs.getInt(4), rs.getInt(5), r.service(), r.feature(), r.userId(), r.sessionId(),

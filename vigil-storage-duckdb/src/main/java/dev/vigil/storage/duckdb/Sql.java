@@ -15,8 +15,20 @@ final class Sql {
 
   static PreparedStatement prepare(Connection conn, String sql, List<Object> params) throws SQLException {
     PreparedStatement ps = conn.prepareStatement(sql);
-    for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i) instanceof Array a) ps.setArray(i + 1, a);
+      else ps.setObject(i + 1, params.get(i));
+    }
     return ps;
+  }
+
+  /**
+   * A BIGINT[] parameter, for {@code col IN (SELECT unnest(?::BIGINT[]))}: DuckDB probes a hash of
+   * those values, where an IN list of as many placeholders compares each value in turn (~2× slower
+   * for 50 trace ids over a day of spans).
+   */
+  static Array bigints(Connection conn, List<Long> values) throws SQLException {
+    return conn.createArrayOf("BIGINT", values.toArray());
   }
 
   static List<String> tags(String joined) {

@@ -18,6 +18,7 @@ import dev.vigil.storage.TraceQuery;
 import dev.vigil.storage.TraceSort;
 import dev.vigil.storage.TraceSummary;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +147,39 @@ public abstract class ITTraceSearch extends StorageTestBase {
     SpanFilter cheap = new SpanFilter(T0 - HOUR, T0 + HOUR, Map.of(), List.of(), null, null, null, null, 0.001, null, null, null);
     assertThat(ids(cheap)).isEmpty();
     assertThat(ids(SpanFilter.between(T0 + 2 * MINUTE, T0 + 4 * MINUTE))).containsExactlyElementsOf(pick(2, 3));
+  }
+
+  /** Costliest first under every kind of condition: the same traces as sorted by time, in the order of their totals. */
+  @Test
+  public void costliestUnderConditionsIsTheOrderOfTheTotals() {
+    List<Span> extra = new ArrayList<>(); // more calls, so more cost and tokens: trace 2 one, 5 three, 8 two
+    for (int i : List.of(2, 5, 5, 5, 8, 8)) {
+      extra.add(TestObjects.llm(ids.get(i), TestObjects.spanId(), T0 + i * MINUTE + 2000, "gpt-4o").build());
+    }
+    accept(extra);
+    SpanFilter vip = new SpanFilter(T0 - HOUR, T0 + HOUR, Map.of(), List.of("vip"), null, null, null, null, null, null, null, null);
+    SpanFilter clean = new SpanFilter(T0 - HOUR, T0 + HOUR, Map.of(), List.of(), false, null, null, null, null, null, null, null);
+    SpanFilter errors = new SpanFilter(T0 - HOUR, T0 + HOUR, Map.of(), List.of(), true, null, null, null, null, null, null, null);
+    SpanFilter slow = new SpanFilter(T0 - HOUR, T0 + HOUR, Map.of(), List.of(), null, 4_500d, 8_500d, null, null, null, null, null);
+    SpanFilter tokens = new SpanFilter(T0 - HOUR, T0 + HOUR, Map.of(), List.of(), null, null, null, null, null, 1500L, 1500L, null);
+    SpanFilter manyTokens = new SpanFilter(T0 - HOUR, T0 + HOUR, Map.of(), List.of(), null, null, null, null, null, 3001L, null, null);
+    SpanFilter late = SpanFilter.between(T0 + 3 * MINUTE, T0 + 8 * MINUTE);
+    SpanFilter claude = where(Dimension.MODEL, "claude-sonnet-4-2024-08-06"); // on the LLM child only
+    List<SpanFilter> filters = List.of(all(), vip, clean, errors, slow, tokens, manyTokens, late, claude);
+    List<List<Integer>> expected = List.of(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), List.of(0, 1, 2),
+        List.of(0, 1, 2, 3, 4, 5, 6, 8, 9), List.of(7), List.of(4, 5, 6, 7), List.of(0, 1, 3, 4, 6, 7, 9), List.of(5, 8),
+        List.of(3, 4, 5, 6, 7), List.of(0, 3, 6, 9));
+    for (int k = 0; k < filters.size(); k++) {
+      List<TraceSummary> matching = find(filters.get(k), TraceSort.OLDEST, null, 100).items();
+      assertThat(matching).extracting(TraceSummary::traceId).as("filter %d", k)
+          .containsExactlyElementsOf(expected.get(k).stream().map(ids::get).toList());
+      List<TraceSummary> costliest = find(filters.get(k), TraceSort.COSTLIEST, null, 100).items();
+      assertThat(costliest).extracting(TraceSummary::traceId).as("filter %d", k)
+          .containsExactlyInAnyOrderElementsOf(matching.stream().map(TraceSummary::traceId).toList());
+      assertThat(costliest).extracting(TraceSummary::cost).as("filter %d", k).isSortedAccordingTo(Comparator.reverseOrder());
+    }
+    assertThat(find(all(), TraceSort.COSTLIEST, null, 3).items()).extracting(TraceSummary::traceId)
+        .containsExactly(ids.get(5), ids.get(8), ids.get(2));
   }
 
   @Test
