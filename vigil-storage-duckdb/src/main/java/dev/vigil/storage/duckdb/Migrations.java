@@ -29,7 +29,8 @@ final class Migrations {
       "V009__alert_rules.sql",
       "V010__judge.sql",
       "V011__rollups.sql",
-      "V012__score_facts.sql");
+      "V012__score_facts.sql",
+      "V013__user_histograms.sql");
 
   private Migrations() {}
 

@@ -4,6 +4,9 @@ package dev.vigil.storage.duckdb;
 final class RollupBatches {
   private RollupBatches() {}
 
+  private static final String HISTOGRAMS = "CAST(lat_idx AS SMALLINT[]), CAST(lat_cnt AS BIGINT[]), "
+      + "CAST(ttft_idx AS SMALLINT[]), CAST(ttft_cnt AS BIGINT[])";
+
   /** Rows of a span rollup table; histograms travel as list literals and are cast on insert. */
   static final class Spans extends ColumnBatch {
     final Column.I64 project = add(new Column.I64("project_id"));
@@ -33,8 +36,7 @@ final class RollupBatches {
 
     static String insert(String table, String scan) {
       return "INSERT INTO " + table + " SELECT " + RollupSql.KEY + ", n, refusals, tokens_in, tokens_out, cost, "
-          + "unpriced, CAST(lat_idx AS SMALLINT[]), CAST(lat_cnt AS BIGINT[]), CAST(ttft_idx AS SMALLINT[]), "
-          + "CAST(ttft_cnt AS BIGINT[]) FROM " + scan + "()";
+          + "unpriced, " + HISTOGRAMS + " FROM " + scan + "()";
     }
   }
 
@@ -50,12 +52,16 @@ final class RollupBatches {
     final Column.I64 tokensOut = add(new Column.I64("tokens_out"));
     final Column.F64 cost = add(new Column.F64("cost"));
     final Column.I64 unpriced = add(new Column.I64("unpriced"));
+    final Column.Str latIdx = add(new Column.Str("lat_idx"));
+    final Column.Str latCnt = add(new Column.Str("lat_cnt"));
+    final Column.Str ttftIdx = add(new Column.Str("ttft_idx"));
+    final Column.Str ttftCnt = add(new Column.Str("ttft_cnt"));
 
     Days(int expectedRows) {
       super(0, expectedRows);
     }
 
     static final String INSERT = "INSERT INTO user_rollup SELECT project_id, day_ns, user_id, n, errors, "
-        + "refusals, tokens_in, tokens_out, cost, unpriced FROM ";
+        + "refusals, tokens_in, tokens_out, cost, unpriced, " + HISTOGRAMS + " FROM ";
   }
 }

@@ -140,7 +140,8 @@ final class RollupBuilder {
         totals(days, probe.set(b, i, day)).add(b, i, latency, ttft);
         String type = b.type.values[i];
         if ("llm".equals(type) || "embedding".equals(type)) {
-          users.computeIfAbsent(new UserKey(b.project.values[i], day, b.userId.values[i]), k -> new Totals()).add(b, i);
+          users.computeIfAbsent(new UserKey(b.project.values[i], day, b.userId.values[i]), k -> new Totals())
+              .add(b, i, latency, ttft);
         }
       }
     }
@@ -170,12 +171,17 @@ final class RollupBuilder {
       out.environment.set(r, k.environment);
       out.error.set(r, k.error);
       counters(t, out.n, out.refusals, out.tokensIn, out.tokensOut, out.cost, out.unpriced, r);
-      out.latIdx.set(r, t.latency.indexesText());
-      out.latCnt.set(r, t.latency.countsText());
-      out.ttftIdx.set(r, t.ttft == null ? "[]" : t.ttft.indexesText());
-      out.ttftCnt.set(r, t.ttft == null ? "[]" : t.ttft.countsText());
+      histograms(t, out.latIdx, out.latCnt, out.ttftIdx, out.ttftCnt, r);
     }
     return out;
+  }
+
+  private static void histograms(Totals t, Column.Str latIdx, Column.Str latCnt, Column.Str ttftIdx,
+      Column.Str ttftCnt, int r) {
+    latIdx.set(r, t.latency.indexesText());
+    latCnt.set(r, t.latency.countsText());
+    ttftIdx.set(r, t.ttft == null ? "[]" : t.ttft.indexesText());
+    ttftCnt.set(r, t.ttft == null ? "[]" : t.ttft.countsText());
   }
 
   private static RollupBatches.Days users(Map<UserKey, Totals> rows) {
@@ -188,6 +194,7 @@ final class RollupBuilder {
       out.user.set(r, e.getKey().user());
       out.errors.set(r, t.errors);
       counters(t, out.n, out.refusals, out.tokensIn, out.tokensOut, out.cost, out.unpriced, r);
+      histograms(t, out.latIdx, out.latCnt, out.ttftIdx, out.ttftCnt, r);
     }
     return out;
   }

@@ -63,11 +63,7 @@ final class RollupCompaction {
     boolean users = table.equals("user_rollup");
     String where = "project_id = " + projectId + " AND " + (users ? "day_ns" : "period_ns") + " IN ("
         + String.join(", ", values) + ")";
-    String merged = users
-        ? "SELECT project_id, day_ns, user_id, CAST(sum(n) AS BIGINT), CAST(sum(errors) AS BIGINT), "
-            + "CAST(sum(refusals) AS BIGINT), CAST(sum(tokens_in) AS BIGINT), CAST(sum(tokens_out) AS BIGINT), "
-            + "sum(cost), CAST(sum(unpriced) AS BIGINT) FROM user_rollup WHERE " + where + " GROUP BY ALL"
-        : RollupSql.compacted(table, where);
+    String merged = users ? RollupSql.compactedUsers(where) : RollupSql.compacted(table, where);
     st.execute("CREATE OR REPLACE TEMP TABLE vigil_rollup_merge AS " + merged);
     st.execute("DELETE FROM " + table + " WHERE " + where);
     st.execute("INSERT INTO " + table + " SELECT * FROM vigil_rollup_merge");

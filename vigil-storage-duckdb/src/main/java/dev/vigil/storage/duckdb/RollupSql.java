@@ -28,27 +28,36 @@ final class RollupSql {
     return "INSERT INTO " + table + " (" + KEY + ", " + MEASURES + ") SELECT " + KEY + ", count(*), "
         + "count(*) FILTER (WHERE is_refusal), CAST(sum(coalesce(input_tokens, 0)) AS BIGINT), "
         + "CAST(sum(coalesce(output_tokens, 0)) AS BIGINT), sum(cost), count(*) FILTER (WHERE cost_source = 'unpriced'), "
-        + "map_keys(histogram(li)), CAST(map_values(histogram(li)) AS BIGINT[]), "
-        + "coalesce(map_keys(histogram(ti)), []), coalesce(CAST(map_values(histogram(ti)) AS BIGINT[]), []) "
-        + "FROM (SELECT *, (start_ns // " + period + ") * " + period + " AS period_ns, parent_id IS NULL AS is_root, "
-        + LogHistogram.sqlIndex("duration_ns") + " AS li, "
-        + "CASE WHEN ttft_ns IS NULL THEN NULL ELSE " + LogHistogram.sqlIndex("ttft_ns") + " END AS ti "
-        + "FROM span_index WHERE " + where + ") GROUP BY ALL";
+        + HISTOGRAMS + "FROM (SELECT *, (start_ns // " + period + ") * " + period + " AS period_ns, "
+        + "parent_id IS NULL AS is_root, " + HISTOGRAM_INDEXES + "FROM span_index WHERE " + where + ") GROUP BY ALL";
   }
+
+  /** The latency and time-to-first-token histogram indexes of a span row, as li and ti. */
+  private static final String HISTOGRAM_INDEXES = LogHistogram.sqlIndex("duration_ns") + " AS li, "
+      + "CASE WHEN ttft_ns IS NULL THEN NULL ELSE " + LogHistogram.sqlIndex("ttft_ns") + " END AS ti ";
+  /** The four histogram columns aggregated over li and ti. */
+  private static final String HISTOGRAMS = "map_keys(histogram(li)), CAST(map_values(histogram(li)) AS BIGINT[]), "
+      + "coalesce(map_keys(histogram(ti)), []), coalesce(CAST(map_values(histogram(ti)) AS BIGINT[]), []) ";
 
   /** Daily per-user rollup rows of the LLM calls matching {@code where}. */
   static String rebuildDays(String where) {
     return "INSERT INTO user_rollup (project_id, day_ns, user_id, n, errors, refusals, tokens_in, tokens_out, "
-        + "cost, unpriced) SELECT project_id, (start_ns // " + DAY + ") * " + DAY + " AS day_ns, user_id, "
+        + "cost, unpriced, lat_idx, lat_cnt, ttft_idx, ttft_cnt) SELECT project_id, day_ns, user_id, "
         + "count(*), count(*) FILTER (WHERE is_error), count(*) FILTER (WHERE is_refusal), "
         + "CAST(sum(coalesce(input_tokens, 0)) AS BIGINT), CAST(sum(coalesce(output_tokens, 0)) AS BIGINT), "
-        + "sum(cost), count(*) FILTER (WHERE cost_source = 'unpriced') "
-        + "FROM span_index WHERE " + LLM + " AND (" + where + ") GROUP BY ALL";
+        + "sum(cost), count(*) FILTER (WHERE cost_source = 'unpriced'), " + HISTOGRAMS
+        + "FROM (SELECT *, (start_ns // " + DAY + ") * " + DAY + " AS day_ns, " + HISTOGRAM_INDEXES
+        + "FROM span_index WHERE " + LLM + " AND (" + where + ")) GROUP BY ALL";
   }
 
-  /** Every backfill statement of migration V011. */
+  /** The span rollups' backfill statements of migration V011. */
   static List<String> backfill() {
-    return List.of(rebuild(TABLES.get(0), HOUR, "TRUE"), rebuild(TABLES.get(1), DAY, "TRUE"), rebuildDays("TRUE"));
+    return List.of(rebuild(TABLES.get(0), HOUR, "TRUE"), rebuild(TABLES.get(1), DAY, "TRUE"));
+  }
+
+  /** The user rollup's rebuild in migration V013, which added its histograms. */
+  static String userBackfill() {
+    return rebuildDays("TRUE");
   }
 
   /**
@@ -79,6 +88,15 @@ final class RollupSql {
         + "coalesce(list(i ORDER BY i) FILTER (WHERE kind = 2), []) AS ttft_idx, "
         + "coalesce(CAST(list(c ORDER BY i) FILTER (WHERE kind = 2) AS BIGINT[]), []) AS ttft_cnt "
         + "FROM grouped GROUP BY " + keys;
+  }
+
+  /** The user rollup's key and sums, in table column order. */
+  static final List<String> USER_KEY = List.of("project_id", "day_ns", "user_id");
+  static final List<String> USER_SUMS = List.of("n", "errors", "refusals", "tokens_in", "tokens_out", "cost", "unpriced");
+
+  /** Compaction's merge of the partial user rows matching {@code where}, in table column order. */
+  static String compactedUsers(String where) {
+    return merge("SELECT * FROM user_rollup WHERE " + where, USER_KEY, USER_SUMS);
   }
 
   /** Compaction's merge of the partial rows of {@code table} matching {@code where}, in table column order. */

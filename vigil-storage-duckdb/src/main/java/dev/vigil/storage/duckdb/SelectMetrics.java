@@ -50,6 +50,7 @@ final class SelectMetrics {
     String sql;
     if (topUsers != null) {
       if (topUsers.isEmpty()) return List.of();
+      if (q.bucket() == null) return SelectRollupUsers.rows(conn, projectId, q, topUsers);
       // Users ranked from rollups: the rows of those users alone, from raw spans.
       params.addAll(bucketParams);
       params.addAll(w.params);

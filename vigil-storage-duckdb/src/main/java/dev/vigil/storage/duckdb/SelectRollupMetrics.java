@@ -171,12 +171,12 @@ final class SelectRollupMetrics {
     }
   }
 
-  private static Double millis(int[] idx, long[] cnt, double q) {
+  static Double millis(int[] idx, long[] cnt, double q) {
     Double ns = LogHistogram.quantile(idx, cnt, q);
     return ns == null ? null : ns / 1_000_000d;
   }
 
-  private static int[] ints(Array array) throws SQLException {
+  static int[] ints(Array array) throws SQLException {
     if (array == null) return new int[0];
     Object[] values = (Object[]) array.getArray();
     int[] out = new int[values.length];
@@ -184,7 +184,7 @@ final class SelectRollupMetrics {
     return out;
   }
 
-  private static long[] longs(Array array) throws SQLException {
+  static long[] longs(Array array) throws SQLException {
     if (array == null) return new long[0];
     Object[] values = (Object[]) array.getArray();
     long[] out = new long[values.length];

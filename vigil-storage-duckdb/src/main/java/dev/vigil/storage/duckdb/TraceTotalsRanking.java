@@ -33,14 +33,15 @@ final class TraceTotalsRanking {
   private static List<Ranked> rank(Connection conn, long projectId, TraceQuery q, int limit) throws SQLException {
     SpanFilter f = q.filter();
     List<Object> params = new ArrayList<>();
-    boolean tokens = f.minTokens() != null || f.maxTokens() != null;
+    boolean tokens = f.minTokens() != null || f.maxTokens() != null; // each aggregate only when asked for
+    boolean duration = q.sort() == TraceSort.SLOWEST || f.minLatencyMs() != null || f.maxLatencyMs() != null;
     // the root: a span without parent that starts in the range (children may lie in the slack)
     String root = "parent_id IS NULL AND start_ns >= " + f.fromEpochNanos() + " AND start_ns < " + f.toEpochNanos();
     StringBuilder sql = new StringBuilder("SELECT trace_hi, trace_lo, root_start, trace_cost FROM (SELECT trace_hi, "
         + "trace_lo, sum(cost) AS trace_cost, "
         + (tokens ? "sum(coalesce(input_tokens, 0) + coalesce(output_tokens, 0)) AS trace_tokens, " : "")
-        + "max(start_ns) FILTER (WHERE " + root + ") AS root_start, "
-        + "max(duration_ns) FILTER (WHERE " + root + ") AS root_duration");
+        + "max(start_ns) FILTER (WHERE " + root + ") AS root_start"
+        + (duration ? ", max(duration_ns) FILTER (WHERE " + root + ") AS root_duration" : ""));
     List<String> having = new ArrayList<>(List.of("root_start IS NOT NULL"));
     if (SpanFilterSql.hasDimensions(f)) {
       SpanFilterSql d = new SpanFilterSql(projectId, f, SelectTraces.SLACK_NANOS).dimensions(f);

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The rollups are written with the spans, queries really read them, and migration V011 rebuilds them
- * for a data directory indexed before they existed.
+ * The rollups are written with the spans, queries really read them, and migrations V011 and V013
+ * rebuild them for a data directory indexed before they existed.
  */
 class ITRollupBackfill {
   @TempDir
@@ -59,7 +59,7 @@ class ITRollupBackfill {
     try (DuckDbStorage storage = open()) { // the answer is read from the rollups: now only the edge is left
       assertThat(counts(storage, project, BY_FEATURE)).containsExactly(1L);
     }
-    sql("DROP TABLE span_rollup_hour", "DROP TABLE span_rollup_day", "DROP TABLE user_rollup", "DELETE FROM schema_version WHERE version = 11");
+    sql("DROP TABLE span_rollup_hour", "DROP TABLE span_rollup_day", "DROP TABLE user_rollup", "DELETE FROM schema_version WHERE version IN (11, 13)");
     try (DuckDbStorage storage = open()) {
       assertThat(counts(storage, project, BY_FEATURE)).containsExactly(40L, 20L);
       assertThat(counts(storage, project, TOP_USERS)).containsExactly(60L);
@@ -73,6 +73,9 @@ class ITRollupBackfill {
         StandardCharsets.UTF_8);
     assertThat(Migrations.statements(v011))
         .containsAll(RollupSql.backfill());
+    String v013 = new String(Migrations.class.getResourceAsStream("migrations/V013__user_histograms.sql").readAllBytes(),
+        StandardCharsets.UTF_8);
+    assertThat(Migrations.statements(v013)).contains(RollupSql.userBackfill());
   }
 
   private DuckDbStorage open() {
