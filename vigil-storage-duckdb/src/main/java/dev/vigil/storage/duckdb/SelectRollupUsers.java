@@ -22,6 +22,10 @@ import java.util.Map;
 final class SelectRollupUsers {
   private SelectRollupUsers() {}
 
+  /** The user rollup's columns, in the order the raw parts follow. */
+  private static final String COLUMNS = String.join(", ", RollupSql.USER_KEY) + ", "
+      + String.join(", ", RollupSql.USER_SUMS) + ", lat_idx, lat_cnt, ttft_idx, ttft_cnt";
+
   /** The ranked users (a null user is a group too), or null when the raw scan has to answer. */
   static List<String> top(Connection conn, long projectId, MetricQuery q, long minSpans) throws SQLException {
     RollupPlan plan = RollupPlan.userDays(q);
@@ -105,7 +109,8 @@ final class SelectRollupUsers {
   private static void days(List<String> parts, List<Object> params, long projectId, long from, long to,
       List<String> users) {
     params.addAll(List.of(projectId, from, to));
-    parts.add("SELECT * FROM user_rollup WHERE project_id = ? AND day_ns >= ? AND day_ns < ?" + of(users, params));
+    parts.add("SELECT " + COLUMNS + " FROM user_rollup WHERE project_id = ? AND day_ns >= ? AND day_ns < ?"
+        + of(users, params));
   }
 
   /** Raw LLM calls in [from, to) as user rollup rows, added ({@code sign} 1) or taken away (-1); skipped when empty. */
