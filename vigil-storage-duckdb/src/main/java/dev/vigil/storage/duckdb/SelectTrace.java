@@ -65,17 +65,15 @@ final class SelectTrace {
       throws SQLException {
     Map<String, List<Span>> byTrace = new HashMap<>();
     if (traceIds.isEmpty()) return byTrace;
-    List<Object> params = new ArrayList<>();
-    params.add(projectId);
-    for (String id : traceIds) params.add(IdCodec.traceHi(id));
-    for (String id : traceIds) params.add(IdCodec.traceLo(id));
-    String sql = "SELECT seg_id, blk_off, blk_idx FROM span_index WHERE project_id = ? AND trace_hi IN ("
-        + Sql.placeholders(traceIds.size()) + ") AND trace_lo IN (" + Sql.placeholders(traceIds.size())
-        + ") ORDER BY seg_id, blk_off, blk_idx";
+    List<Object> params = List.of(projectId, Sql.bigints(conn, traceIds.stream().map(IdCodec::traceHi).toList()),
+        Sql.bigints(conn, traceIds.stream().map(IdCodec::traceLo).toList()));
+    String sql = "SELECT seg_id, blk_off, blk_idx FROM span_index WHERE project_id = ? "
+        + "AND trace_hi IN (SELECT unnest(?::BIGINT[])) AND trace_lo IN (SELECT unnest(?::BIGINT[])) ORDER BY seg_id, blk_off, blk_idx";
     java.util.Set<String> wanted = new java.util.HashSet<>(traceIds);
     try (PreparedStatement ps = Sql.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         Span s = read(reader, new BlockRef(projectId, rs.getInt(1), rs.getLong(2)), rs.getInt(3), true);
+        // the wanted traces only, not another trace sharing a half with one of them
         if (s != null && wanted.contains(s.traceId())) byTrace.computeIfAbsent(s.traceId(), k -> new ArrayList<>()).add(s);
       }
     }

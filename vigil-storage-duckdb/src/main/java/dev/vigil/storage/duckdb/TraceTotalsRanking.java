@@ -85,10 +85,11 @@ final class TraceTotalsRanking {
       maxStart = Math.max(maxStart, r.start());
     }
     List<Object> params = List.of(projectId, minStart, maxStart,
-        Sql.bigints(conn, ranked.stream().map(Ranked::hi).toList()));
+        Sql.bigints(conn, ranked.stream().map(Ranked::hi).toList()),
+        Sql.bigints(conn, ranked.stream().map(Ranked::lo).toList()));
     String sql = "SELECT " + SelectTraces.ROOT_COLUMNS + " FROM span_index r WHERE r.project_id = ? "
         + "AND r.parent_id IS NULL AND r.start_ns >= ? AND r.start_ns <= ? "
-        + "AND r.trace_hi IN (SELECT unnest(?::BIGINT[]))";
+        + "AND r.trace_hi IN (SELECT unnest(?::BIGINT[])) AND r.trace_lo IN (SELECT unnest(?::BIGINT[]))";
     Map<List<Long>, Ranked> byKey = new HashMap<>();
     for (Ranked r : ranked) byKey.put(List.of(r.hi(), r.lo(), r.start()), r);
     Map<Ranked, SelectTraces.Root> roots = new HashMap<>();

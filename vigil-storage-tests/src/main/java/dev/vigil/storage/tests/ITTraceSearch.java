@@ -182,6 +182,28 @@ public abstract class ITTraceSearch extends StorageTestBase {
         .containsExactly(ids.get(5), ids.get(8), ids.get(2));
   }
 
+  /** 64-bit trace ids (high half 0) all share a half: each trace still gets its own spans and totals. */
+  @Test
+  public void tracesSharingHalfTheirIdKeepTheirOwnSpans() {
+    List<String> shared = List.of("000000000000000000000000000000a1", "000000000000000000000000000000b2");
+    List<Span> spans = new ArrayList<>();
+    for (int k = 0; k < 2; k++) {
+      long start = T0 + 30 * SECOND + k * SECOND;
+      Span root = TestObjects.root(shared.get(k), start, "shared").endEpochNanos(start + SECOND).build();
+      spans.add(root);
+      for (int c = 0; c <= k; c++) { // trace a1 has one call, b2 two
+        spans.add(TestObjects.llm(shared.get(k), root.spanId(), start + 1000 + c, "gpt-4o").feature("shared")
+            .content(new Content(List.of(Message.of("user", "needle " + k)), List.of(), List.of(), null, null)).build());
+      }
+    }
+    accept(spans);
+    List<TraceSummary> costliest = find(where(Dimension.FEATURE, "shared"), TraceSort.COSTLIEST, null, 10).items();
+    assertThat(costliest).extracting(TraceSummary::traceId).containsExactly(shared.get(1), shared.get(0));
+    assertThat(costliest).extracting(TraceSummary::spanCount).containsExactly(3, 2);
+    SpanFilter needle = new SpanFilter(T0 - HOUR, T0 + HOUR, Map.of(), List.of(), null, null, null, null, null, null, null, "needle 1");
+    assertThat(ids(needle)).containsExactly(shared.get(1));
+  }
+
   @Test
   public void textSearchLooksInsideMessages() {
     SpanFilter invoice = new SpanFilter(T0 - HOUR, T0 + HOUR, Map.of(), List.of(), null, null, null, null, null, null, null, "invoice 42");
