@@ -90,6 +90,20 @@ final class RollupSql {
         + "FROM grouped GROUP BY " + keys;
   }
 
+  /**
+   * One raw span as rollup measures counted {@code sign} times (1, or -1 to take it away): n, errors,
+   * refusals, tokens in and out, cost, unpriced, and the latency and TTFT histograms of one value.
+   */
+  static String rawMeasures(int sign) {
+    String s = Integer.toString(sign);
+    return s + ", CASE WHEN is_error THEN " + s + " ELSE 0 END, CASE WHEN is_refusal THEN " + s + " ELSE 0 END, "
+        + s + " * coalesce(input_tokens, 0), " + s + " * coalesce(output_tokens, 0), " + s + " * cost, "
+        + "CASE WHEN cost_source = 'unpriced' THEN " + s + " ELSE 0 END, [" + LogHistogram.sqlIndex("duration_ns")
+        + "], CAST([" + s + "] AS BIGINT[]), CASE WHEN ttft_ns IS NULL THEN CAST([] AS SMALLINT[]) ELSE ["
+        + LogHistogram.sqlIndex("ttft_ns") + "] END, CASE WHEN ttft_ns IS NULL THEN CAST([] AS BIGINT[]) "
+        + "ELSE CAST([" + s + "] AS BIGINT[]) END";
+  }
+
   /** The user rollup's key and sums, in table column order. */
   static final List<String> USER_KEY = List.of("project_id", "day_ns", "user_id");
   static final List<String> USER_SUMS = List.of("n", "errors", "refusals", "tokens_in", "tokens_out", "cost", "unpriced");

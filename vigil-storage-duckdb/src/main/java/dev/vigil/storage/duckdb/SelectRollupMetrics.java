@@ -49,12 +49,7 @@ final class SelectRollupMetrics {
     long bucket = q.bucket() == null ? 0 : q.bucket().toNanos();
     String rolled = groupExprs + ", n, CASE WHEN is_error THEN n ELSE 0 END AS errors, refusals, tokens_in, "
         + "tokens_out, cost, unpriced, lat_idx, lat_cnt, ttft_idx, ttft_cnt FROM ";
-    String raw = groupExprs + ", 1, CASE WHEN is_error THEN 1 ELSE 0 END, CASE WHEN is_refusal THEN 1 ELSE 0 END, "
-        + "coalesce(input_tokens, 0), coalesce(output_tokens, 0), cost, "
-        + "CASE WHEN cost_source = 'unpriced' THEN 1 ELSE 0 END, [" + LogHistogram.sqlIndex("duration_ns") + "], "
-        + "CAST([1] AS BIGINT[]), CASE WHEN ttft_ns IS NULL THEN CAST([] AS SMALLINT[]) ELSE ["
-        + LogHistogram.sqlIndex("ttft_ns") + "] END, CASE WHEN ttft_ns IS NULL THEN CAST([] AS BIGINT[]) "
-        + "ELSE CAST([1] AS BIGINT[]) END FROM span_index";
+    String raw = groupExprs + ", " + RollupSql.rawMeasures(1) + " FROM span_index";
     // Each part a time range of its own, so DuckDB's min/max pruning skips the row groups outside it.
     List<String> parts = new ArrayList<>();
     List<Object> params = new ArrayList<>();

@@ -118,14 +118,8 @@ final class SelectRollupUsers {
       List<String> users) {
     if (to <= from) return;
     params.addAll(List.of(projectId, from, to));
-    String s = Integer.toString(sign);
-    parts.add("SELECT project_id, 0, user_id, " + s + ", CASE WHEN is_error THEN " + s + " ELSE 0 END, "
-        + "CASE WHEN is_refusal THEN " + s + " ELSE 0 END, " + s + " * coalesce(input_tokens, 0), "
-        + s + " * coalesce(output_tokens, 0), " + s + " * cost, CASE WHEN cost_source = 'unpriced' THEN " + s
-        + " ELSE 0 END, [" + LogHistogram.sqlIndex("duration_ns") + "], CAST([" + s + "] AS BIGINT[]), "
-        + "CASE WHEN ttft_ns IS NULL THEN CAST([] AS SMALLINT[]) ELSE [" + LogHistogram.sqlIndex("ttft_ns") + "] END, "
-        + "CASE WHEN ttft_ns IS NULL THEN CAST([] AS BIGINT[]) ELSE CAST([" + s + "] AS BIGINT[]) END "
-        + "FROM span_index WHERE project_id = ? AND start_ns >= ? AND start_ns < ? AND " + RollupSql.LLM + of(users, params));
+    parts.add("SELECT project_id, 0, user_id, " + RollupSql.rawMeasures(sign) + " FROM span_index "
+        + "WHERE project_id = ? AND start_ns >= ? AND start_ns < ? AND " + RollupSql.LLM + of(users, params));
   }
 
   /** The condition on users, after the part's other parameters are added; none for null. */

@@ -65,10 +65,11 @@ final class SelectTrace {
       throws SQLException {
     Map<String, List<Span>> byTrace = new HashMap<>();
     if (traceIds.isEmpty()) return byTrace;
-    List<Object> params = List.of(projectId, Sql.bigints(conn, traceIds.stream().map(IdCodec::traceHi).toList()),
-        Sql.bigints(conn, traceIds.stream().map(IdCodec::traceLo).toList()));
-    String sql = "SELECT seg_id, blk_off, blk_idx FROM span_index WHERE project_id = ? "
-        + "AND trace_hi IN (SELECT unnest(?::BIGINT[])) AND trace_lo IN (SELECT unnest(?::BIGINT[])) ORDER BY seg_id, blk_off, blk_idx";
+    List<Object> params = new ArrayList<>(List.of(projectId));
+    String sql = "SELECT seg_id, blk_off, blk_idx FROM span_index WHERE project_id = ? AND "
+        + Sql.traceIn(conn, "", traceIds.stream().map(IdCodec::traceHi).toList(),
+            traceIds.stream().map(IdCodec::traceLo).toList(), params)
+        + " ORDER BY seg_id, blk_off, blk_idx";
     java.util.Set<String> wanted = new java.util.HashSet<>(traceIds);
     try (PreparedStatement ps = Sql.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {

@@ -135,14 +135,14 @@ final class SelectTraces {
       minStart = Math.min(minStart, r.start());
       maxEnd = Math.max(maxEnd, r.start() + r.duration());
     }
-    List<Object> params = List.of(projectId, minStart - SLACK_NANOS, maxEnd + SLACK_NANOS,
-        Sql.bigints(conn, roots.stream().map(Root::hi).toList()), Sql.bigints(conn, roots.stream().map(Root::lo).toList()));
+    List<Object> params = new ArrayList<>(List.of(projectId, minStart - SLACK_NANOS, maxEnd + SLACK_NANOS));
     String sql = "SELECT trace_hi, trace_lo, count(*), count(*) FILTER (WHERE span_type IN ('llm', 'embedding')), "
         + "count(*) FILTER (WHERE is_error), sum(coalesce(input_tokens, 0)), sum(coalesce(output_tokens, 0)), "
         + "sum(cost), count(*) FILTER (WHERE cost_source = 'unpriced'), "
         + "list_sort(list(DISTINCT model) FILTER (WHERE model IS NOT NULL)), max(start_ns + duration_ns) "
         + "FROM span_index WHERE project_id = ? AND start_ns >= ? AND start_ns < ? "
-        + "AND trace_hi IN (SELECT unnest(?::BIGINT[])) AND trace_lo IN (SELECT unnest(?::BIGINT[])) GROUP BY trace_hi, trace_lo";
+        + "AND " + Sql.traceIn(conn, "", roots.stream().map(Root::hi).toList(), roots.stream().map(Root::lo).toList(), params)
+        + " GROUP BY trace_hi, trace_lo";
     Map<String, Root> rootById = new HashMap<>();
     for (Root r : roots) rootById.put(r.traceId(), r);
     Map<String, TraceSummary> byId = new HashMap<>();

@@ -23,13 +23,19 @@ final class Sql {
   }
 
   /**
-   * A BIGINT[] parameter, for {@code col IN (SELECT unnest(?::BIGINT[]))}: DuckDB probes a hash of
-   * those values, where an IN list of as many placeholders compares each value in turn (~2× slower
-   * for 50 trace ids over a day of spans). Trace ids take one probe per half: 64-bit trace ids all
-   * share a high half of 0, so the high half alone could match every such trace.
+   * The condition that a row of {@code table} (an alias and a dot, or empty) belongs to one of the
+   * traces whose id halves are {@code his} and {@code los}; its two BIGINT[] parameters are added to
+   * {@code params}. DuckDB probes a hash of each array, where an IN list of as many placeholders
+   * compares each value in turn (~2× slower for 50 trace ids over a day of spans). Both halves are
+   * probed: 64-bit trace ids all share a high half of 0, so that half alone could match every such
+   * trace. A trace pairing one wanted trace's high half with another's low half still matches, so
+   * callers keep only the traces they asked for.
    */
-  static Array bigints(Connection conn, List<Long> values) throws SQLException {
-    return conn.createArrayOf("BIGINT", values.toArray());
+  static String traceIn(Connection conn, String table, List<Long> his, List<Long> los, List<Object> params)
+      throws SQLException {
+    params.add(conn.createArrayOf("BIGINT", his.toArray()));
+    params.add(conn.createArrayOf("BIGINT", los.toArray()));
+    return table + "trace_hi IN (SELECT unnest(?::BIGINT[])) AND " + table + "trace_lo IN (SELECT unnest(?::BIGINT[]))";
   }
 
   static List<String> tags(String joined) {

@@ -84,12 +84,10 @@ final class TraceTotalsRanking {
       minStart = Math.min(minStart, r.start());
       maxStart = Math.max(maxStart, r.start());
     }
-    List<Object> params = List.of(projectId, minStart, maxStart,
-        Sql.bigints(conn, ranked.stream().map(Ranked::hi).toList()),
-        Sql.bigints(conn, ranked.stream().map(Ranked::lo).toList()));
+    List<Object> params = new ArrayList<>(List.of(projectId, minStart, maxStart));
     String sql = "SELECT " + SelectTraces.ROOT_COLUMNS + " FROM span_index r WHERE r.project_id = ? "
-        + "AND r.parent_id IS NULL AND r.start_ns >= ? AND r.start_ns <= ? "
-        + "AND r.trace_hi IN (SELECT unnest(?::BIGINT[])) AND r.trace_lo IN (SELECT unnest(?::BIGINT[]))";
+        + "AND r.parent_id IS NULL AND r.start_ns >= ? AND r.start_ns <= ? AND "
+        + Sql.traceIn(conn, "r.", ranked.stream().map(Ranked::hi).toList(), ranked.stream().map(Ranked::lo).toList(), params);
     Map<List<Long>, Ranked> byKey = new HashMap<>();
     for (Ranked r : ranked) byKey.put(List.of(r.hi(), r.lo(), r.start()), r);
     Map<Ranked, SelectTraces.Root> roots = new HashMap<>();
