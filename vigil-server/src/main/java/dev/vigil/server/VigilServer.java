@@ -10,6 +10,7 @@ import dev.vigil.server.auth.ApiKeys;
 import dev.vigil.server.auth.SignIn;
 import dev.vigil.server.config.VigilConfig;
 import dev.vigil.server.http.HttpApi;
+import dev.vigil.server.ingest.IngestPacing;
 import dev.vigil.server.ingest.IngestService;
 import dev.vigil.server.ingest.cost.PriceTable;
 import dev.vigil.server.scoring.ScoringService;
@@ -77,6 +78,8 @@ public final class VigilServer implements AutoCloseable {
       scoring = new ScoringService(storage, scoringSettings(config), registry, clock);
       scoring.start();
       ingest.onFeedback(scoring::feedbackStored);
+      ingest.paceBy(new IngestPacing(config.scoring().maxLagSeconds(), scoring::lagSeconds, new MachineCpu()::load,
+          System::nanoTime, Duration.ofSeconds(5), registry));
       alerting = alerting(config, storage, clock);
       try {
         http = new HttpApi(config, storage, keys, signIn, ingest, scoring, alerting, registry, clock);

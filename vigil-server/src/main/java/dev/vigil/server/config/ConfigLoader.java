@@ -68,7 +68,8 @@ public final class ConfigLoader {
             v.integer("scoring.batch_spans", 1, 100_000),
             values.get("scoring.plugins_dir").isBlank() ? null : Path.of(values.get("scoring.plugins_dir")),
             v.decimal("scoring.judge_daily_budget_usd", 0, 1_000_000),
-            JudgeConfigs.judges(values, sources, env)),
+            JudgeConfigs.judges(values, sources, env),
+            v.integer("scoring.max_lag_seconds", 0, 86_400)),
         new VigilConfig.Alerting(
             values.get("alerting.rules_file").isBlank() ? null : Path.of(values.get("alerting.rules_file")),
             v.integer("alerting.interval_seconds", 1, 3600),

@@ -29,10 +29,12 @@ public record VigilConfig(
 
   /**
    * The scoring pipeline's settings; {@code scorecardsDir} is already resolved, {@code pluginsDir} is
-   * null when not set, {@code judges} are the named LLM judges.
+   * null when not set, {@code judges} are the named LLM judges, {@code maxLagSeconds} paces ingest
+   * when scoring lags (0: never).
    */
   public record Scoring(boolean enabled, Path scorecardsDir, int workers, int evaluatorTimeoutMs, int maxAttempts,
-      int retryBackoffSeconds, int batchSpans, Path pluginsDir, double judgeDailyBudgetUsd, Map<String, Judge> judges) {
+      int retryBackoffSeconds, int batchSpans, Path pluginsDir, double judgeDailyBudgetUsd, Map<String, Judge> judges,
+      int maxLagSeconds) {
 
     public Scoring {
       judges = judges == null ? Map.of() : Map.copyOf(judges);
@@ -41,12 +43,12 @@ public record VigilConfig(
     /** Without plugins and judges. */
     public Scoring(boolean enabled, Path scorecardsDir, int workers, int evaluatorTimeoutMs, int maxAttempts,
         int retryBackoffSeconds, int batchSpans) {
-      this(enabled, scorecardsDir, workers, evaluatorTimeoutMs, maxAttempts, retryBackoffSeconds, batchSpans, null, 10.0, Map.of());
+      this(enabled, scorecardsDir, workers, evaluatorTimeoutMs, maxAttempts, retryBackoffSeconds, batchSpans, null, 10.0, Map.of(), 0);
     }
 
     public Scoring withEnabled(boolean on) {
       return new Scoring(on, scorecardsDir, workers, evaluatorTimeoutMs, maxAttempts, retryBackoffSeconds, batchSpans, pluginsDir,
-          judgeDailyBudgetUsd, judges);
+          judgeDailyBudgetUsd, judges, maxLagSeconds);
     }
   }
 

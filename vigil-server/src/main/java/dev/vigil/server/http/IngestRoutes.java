@@ -1,6 +1,7 @@
 package dev.vigil.server.http;
 
 import dev.vigil.server.auth.Principal;
+import dev.vigil.server.ingest.IngestPacing;
 import dev.vigil.server.ingest.IngestService;
 import dev.vigil.server.ingest.api.ItemResult;
 import dev.vigil.server.ingest.api.NativeBatch;
@@ -35,8 +36,12 @@ final class IngestRoutes {
     if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
       throw new ApiError(415, "Content-Type must be application/json");
     }
-    NativeBatch batch = decoder.decode(bodies.read(ctx));
-    List<ItemResult> results = ingest.nativeBatch(principal.projectId(), batch);
+    NativeBatch batch;
+    List<ItemResult> results;
+    try (IngestPacing.Turn turn = ingest.admit()) {
+      batch = decoder.decode(bodies.read(ctx));
+      results = ingest.nativeBatch(principal.projectId(), batch);
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("results", results.stream().map(IngestRoutes::result).toList());
     body.put("accepted", batch.accepted());

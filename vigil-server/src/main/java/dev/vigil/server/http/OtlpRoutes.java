@@ -6,6 +6,7 @@ import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
 import dev.vigil.server.auth.Principal;
 import dev.vigil.server.ingest.IngestOutcome;
+import dev.vigil.server.ingest.IngestPacing;
 import dev.vigil.server.ingest.IngestService;
 import dev.vigil.server.ingest.otlp.OtlpDecoding;
 import dev.vigil.server.ingest.otlp.OtlpTraces;
@@ -48,15 +49,17 @@ final class OtlpRoutes {
     try {
       Principal principal = authn.require(ctx);
       json = json(ctx);
-      byte[] body = bodies.read(ctx);
       IngestOutcome outcome;
-      if (traces) {
-        OtlpTraces request = json
-            ? OtlpTraces.of(OtlpDecoding.parseTracesJson(body)) : OtlpDecoding.decodeTracesProtobuf(body);
-        outcome = ingest.otlpTraces(principal.projectId(), request);
-      } else {
-        var request = json ? OtlpDecoding.parseLogsJson(body) : OtlpDecoding.parseLogsProtobuf(body);
-        outcome = ingest.otlpLogs(principal.projectId(), request);
+      try (IngestPacing.Turn turn = ingest.admit()) {
+        byte[] body = bodies.read(ctx);
+        if (traces) {
+          OtlpTraces request = json
+              ? OtlpTraces.of(OtlpDecoding.parseTracesJson(body)) : OtlpDecoding.decodeTracesProtobuf(body);
+          outcome = ingest.otlpTraces(principal.projectId(), request);
+        } else {
+          var request = json ? OtlpDecoding.parseLogsJson(body) : OtlpDecoding.parseLogsProtobuf(body);
+          outcome = ingest.otlpLogs(principal.projectId(), request);
+        }
       }
       respond(ctx, json, 200, traces ? traceResponse(outcome) : logsResponse(outcome));
     } catch (Exception e) {

@@ -49,6 +49,7 @@ public final class IngestService {
   private final Counter estimatedUsage;
   private final GenAiMetrics genAi;
   private volatile FeedbackListener feedbackListener = (projectId, feedback) -> {};
+  private volatile IngestPacing pacing;
 
   /** Told of feedback once it is stored (scoring re-considers negatively rated traces). */
   public interface FeedbackListener {
@@ -145,6 +146,20 @@ public final class IngestService {
 
   public void onFeedback(FeedbackListener listener) {
     this.feedbackListener = listener;
+  }
+
+  /** Paces ingest by scoring's lag from now on ({@link IngestPacing}). */
+  public void paceBy(IngestPacing pacing) {
+    this.pacing = pacing;
+  }
+
+  /**
+   * A turn to ingest one request, to be closed when it is stored; taken before the body is read.
+   * @throws dev.vigil.storage.OverCapacityException when ingest is paced and no turn came in time
+   */
+  public IngestPacing.Turn admit() {
+    IngestPacing p = pacing;
+    return p == null ? IngestPacing.Turn.FREE : p.admit();
   }
 
   /** Drops cached settings after they change. */

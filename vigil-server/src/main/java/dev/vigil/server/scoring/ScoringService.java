@@ -54,6 +54,11 @@ public final class ScoringService implements SpanListener, AutoCloseable {
     this.pipeline = new ScoringPipeline(storage, scorecards, settings, metrics, clock);
   }
 
+  /** How long the oldest span not yet read by scoring has waited, over all projects. */
+  public double lagSeconds() {
+    return pipeline.lagSeconds();
+  }
+
   /** Starts reading and scoring; spans stored while it was off are scored now. */
   public void start() {
     storage.addListener(this);

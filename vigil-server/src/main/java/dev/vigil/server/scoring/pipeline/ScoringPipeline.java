@@ -77,7 +77,7 @@ public final class ScoringPipeline implements AutoCloseable {
     this.spansRead = Counter.builder("vigil.scoring.spans.read").description("Spans the scoring pipeline has read").register(metrics);
     Gauge.builder("vigil.scoring.backlog.spans", progress, p -> p.values().stream().mapToLong(x -> x.backlog).sum())
         .description("Spans stored but not yet read by scoring").register(metrics);
-    Gauge.builder("vigil.scoring.lag.seconds", progress, p -> p.values().stream().mapToDouble(x -> x.lagSeconds).max().orElse(0))
+    Gauge.builder("vigil.scoring.lag.seconds", this, ScoringPipeline::lagSeconds)
         .description("How long the oldest span not yet read by scoring has waited").register(metrics);
     Gauge.builder("vigil.scoring.tasks", progress, p -> p.values().stream().mapToLong(x -> x.retrying).sum()).tag("state", "retrying")
         .description("Failed evaluations waiting for a retry, or dead").register(metrics);
@@ -111,6 +111,13 @@ public final class ScoringPipeline implements AutoCloseable {
     if (tasks.isEmpty()) return;
     storage.scoringStore().updateTasks(projectId, List.of(), tasks, List.of());
     wake();
+  }
+
+  /** How long the oldest span not yet read by scoring has waited, over all projects (refreshed about once a second). */
+  public double lagSeconds() {
+    double max = 0;
+    for (Progress p : progress.values()) max = Math.max(max, p.lagSeconds);
+    return max;
   }
 
   public Totals totals(long projectId) {
