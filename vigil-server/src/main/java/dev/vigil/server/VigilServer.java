@@ -123,7 +123,12 @@ public final class VigilServer implements AutoCloseable {
     http.close();
     alerting.close();
     scoring.close();
-    changeDetection.shutdownNow();
+    changeDetection.shutdown(); // what is queued still runs; what the store indexes while closing runs on its thread
+    try {
+      changeDetection.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     storage.close();
   }
 

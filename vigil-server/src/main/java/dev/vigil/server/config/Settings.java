@@ -13,7 +13,7 @@ final class Settings {
       new Setting("session_ttl_hours", "168", "How long a web UI sign-in lasts without use; each use extends it."),
       new Setting("ingest.max_body_bytes", "16777216", "Largest request body accepted as sent (compressed or not); larger gets 413."),
       new Setting("ingest.max_decompressed_bytes", "67108864", "Largest request body after gzip decompression; larger gets 413."),
-      new Setting("storage.memory_limit", "512MB", "DuckDB's memory limit; queries that need more spill to disk."),
+      new Setting("storage.memory_limit", "256MB", "DuckDB's memory limit; queries that need more spill to disk."),
       new Setting("storage.threads", "0", "DuckDB's threads; 0: one per core."),
       new Setting("storage.max_pending_spans", "300000", "Spans accepted but not yet indexed before ingest answers 503 with Retry-After."),
       new Setting("sql.timeout_seconds", "10", "Time limit of one SQL console query."),

@@ -36,7 +36,7 @@ class ConfigLoaderTest {
   @Test
   void storageSettingsAreGrouped() throws Exception {
     VigilConfig.StorageOptions defaults = new ConfigLoader(Map.of()).load(null).storage();
-    assertThat(defaults).isEqualTo(new VigilConfig.StorageOptions("512MB", 300_000, 0)); // 0 threads: one per core
+    assertThat(defaults).isEqualTo(new VigilConfig.StorageOptions("256MB", 300_000, 0)); // 0 threads: one per core
     Path file = dir.resolve("vigil.yaml");
     Files.writeString(file, """
         storage:

@@ -262,7 +262,7 @@ public final class DuckDbStorage implements Storage {
   public static final class Builder {
     private final Path dataDir;
     private Clock clock = Clock.systemUTC();
-    private String memoryLimit = "512MB";
+    private String memoryLimit = "256MB";
     private int threads = perCore();
     private int readerConnections = 4;
     private long maxPendingRows = 300_000;

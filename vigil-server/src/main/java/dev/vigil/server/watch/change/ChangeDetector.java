@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,15 +52,25 @@ public final class ChangeDetector implements SpanListener {
     return false;
   }
 
+  /**
+   * Hands the spans to the executor; once it has been shut down (the server is stopping, and the store
+   * indexes what it still holds) they are looked at here, on the storage's thread: dropped, a change
+   * they carried would never be seen, since spans are told to listeners only once.
+   */
   @Override
   public void onStored(long projectId, List<Span> spans) {
-    executor.execute(() -> {
+    Runnable work = () -> {
       try {
         observe(projectId, spans);
       } catch (RuntimeException e) {
         LOG.warn("change detection for project {} failed for {} spans: {}", projectId, spans.size(), e.getMessage());
       }
-    });
+    };
+    try {
+      executor.execute(work);
+    } catch (RejectedExecutionException e) {
+      work.run();
+    }
   }
 
   /** Records what {@code spans} use and returns the changes they reveal (already stored). */

@@ -66,6 +66,17 @@ class ChangeDetectorTest {
   }
 
   @Test
+  void spansStoredWhileTheExecutorIsShutDownAreStillLookedAt() {
+    java.util.concurrent.ExecutorService stopped = java.util.concurrent.Executors.newSingleThreadExecutor();
+    stopped.shutdown(); // the server is stopping while the store indexes what it still holds
+    ChangeDetector detector = new ChangeDetector(storage.monitorStore(), storage.signalStore(), stopped);
+    detector.onStored(project, List.of(call(T0, "support-chat", "gpt-4o", "v2", "r1")));
+    detector.onStored(project, List.of(call(T0 + MINUTE, "support-chat", "gpt-4o", "v3", "r1")));
+    assertThat(storage.signalStore().changes(project, 0, Long.MAX_VALUE)).extracting(ChangeEvent::description)
+        .containsExactly("prompt support-answer v3 first seen on support-chat");
+  }
+
+  @Test
   void theCorrelatorPrefersRecentChangesOnTheAlertsSlice() {
     storage.signalStore().putChanges(project, List.of(
         new ChangeEvent("a", ChangeType.PROMPT_VERSION, "support-chat", "prompt support-answer v3 first seen on support-chat",
