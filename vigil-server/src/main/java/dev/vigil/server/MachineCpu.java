@@ -56,10 +56,10 @@ final class MachineCpu {
     return new long[] {busy, total};
   }
 
-  /** {CPU ns used by this process, wall ns times cores}, or null without the JDK's extended bean. */
+  /** {CPU ns this process used per core, wall ns}, or null without the JDK's extended bean. */
   private long[] process() {
     if (os == null) return null;
     long used = os.getProcessCpuTime();
-    return used < 0 ? null : new long[] {used, System.nanoTime() * cores};
+    return used < 0 ? null : new long[] {used / cores, System.nanoTime()};
   }
 }
