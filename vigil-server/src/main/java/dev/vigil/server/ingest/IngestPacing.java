@@ -62,7 +62,7 @@ public final class IngestPacing {
     this.nanoTime = nanoTime;
     this.maxWaitNanos = maxWait.toNanos();
     this.pacedRequests = Counter.builder("vigil.ingest.paced.requests")
-        .description("Ingest requests that took their turn because scoring lagged (scoring.max_lag_seconds)").register(metrics);
+        .description("Ingest requests that had to wait for a turn because scoring lagged, refused ones included (scoring.max_lag_seconds)").register(metrics);
     Gauge.builder("vigil.ingest.paced", this, p -> p.pacing() ? 1 : 0)
         .description("1 while ingest takes one request at a time so that scoring catches up").register(metrics);
   }
