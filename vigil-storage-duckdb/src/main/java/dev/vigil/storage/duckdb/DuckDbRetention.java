@@ -44,7 +44,7 @@ final class DuckDbRetention implements Retention {
     synchronized (rollupLock) { // compaction deletes rollup rows too; one transaction at a time
       deleted = purge(projectId, epochNanos, active, expired);
     }
-    scores.purgeUnusedMetadata(projectId);
+    scores.purgeUnusedKinds(projectId);
     for (long segment : expired) {
       reader.evict(projectId, (int) segment);
       try {
@@ -65,7 +65,7 @@ final class DuckDbRetention implements Retention {
       long spans = delete(conn, "DELETE FROM span_index WHERE project_id = ? AND start_ns < ?", projectId, epochNanos);
       delete(conn, "DELETE FROM attachment_index WHERE project_id = ? AND time_ns < ?", projectId, epochNanos);
       RollupRetention.purge(conn, projectId, epochNanos);
-      for (String table : List.of("score_facts", "feedback_rows", "change_rows")) {
+      for (String table : List.of("score_values", "feedback_rows", "change_rows")) {
         delete(conn, "DELETE FROM " + table + " WHERE project_id = ? AND time_ns < ?", projectId, epochNanos);
       }
       delete(conn, "DELETE FROM scoring_tasks WHERE project_id = ? AND span_start_ns < ?", projectId, epochNanos);

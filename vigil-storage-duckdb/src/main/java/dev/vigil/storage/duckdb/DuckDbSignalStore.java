@@ -39,11 +39,18 @@ final class DuckDbSignalStore implements SignalStore {
 
   @Override
   public List<Score> scores(long projectId, String traceId) {
+    boolean hex = ScoreIds.isHexTrace(traceId);
     return db.read("scores", conn -> {
       try (PreparedStatement ps = conn.prepareStatement("SELECT id, trace_id, span_id, name, data_type, value, label, source, comment, time_ns, "
-          + "map_keys(metadata), map_values(metadata) FROM score_rows WHERE project_id = ? AND trace_id = ? ORDER BY time_ns, id")) {
+          + "map_keys(metadata), map_values(metadata) FROM score_rows WHERE project_id = ? AND "
+          + (hex ? "trace_hi = ? AND trace_lo = ?" : "trace_id = ?") + " ORDER BY time_ns, id")) {
         ps.setLong(1, projectId);
-        ps.setString(2, traceId);
+        if (hex) { // the stored halves, not every row's id rendered as text
+          ps.setLong(2, IdCodec.traceHi(traceId));
+          ps.setLong(3, IdCodec.traceLo(traceId));
+        } else {
+          ps.setString(2, traceId);
+        }
         List<Score> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {

@@ -30,7 +30,8 @@ final class Migrations {
       "V010__judge.sql",
       "V011__rollups.sql",
       "V012__score_facts.sql",
-      "V013__user_histograms.sql");
+      "V013__user_histograms.sql",
+      "V014__score_kinds.sql");
 
   private Migrations() {}
 

@@ -1,6 +1,7 @@
 package dev.vigil.storage.duckdb;
 
 import dev.vigil.model.Score;
+import dev.vigil.model.ScoreDataType;
 import dev.vigil.model.ScoreSource;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +30,11 @@ import org.duckdb.DuckDBWritableVector;
  * A DuckDB table function {@code vigil_score_rows(key)} over a batch of scores staged under
  * {@code key}, so that one {@code INSERT … SELECT} moves a whole page of scores into DuckDB vectors
  * (the span index does the same, see {@link BatchScan}). Binding every column as an array and
- * unnesting it cost several times more. Metadata maps are stored once in {@code score_meta} under a
- * hash of their content ({@code meta_id}, null: empty): a page's scores share a handful, and only the
- * first row of each distinct map in a batch carries its keys and values ({@code mk}, {@code mv}).
- * Writers run concurrently, so each stages its batch under its own key.
+ * unnesting it cost several times more. Ids go out as {@link ScoreIds} stores them. A score's name,
+ * type, source and metadata are one kind in {@code score_kinds} under a hash of their content
+ * ({@code kind_id}): a page's scores share a handful, and only the first row of each distinct kind in
+ * a batch carries its text ({@code name} … {@code mv}). Writers run concurrently, so each stages its
+ * batch under its own key.
  */
 final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, AtomicInteger, Object> {
   static final String NAME = "vigil_score_rows";
@@ -44,17 +46,27 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, A
    */
   private static final int THREADS = 2;
   private static final String SEP = "\u001f";
-  private static final String[] TEXT = {"id", "trace_id", "span_id", "name", "data_type", "label", "source", "comment", "mk", "mv"};
+  private static final String[] TEXT = {"id", "trace_id", "span_id", "label", "comment", "name", "data_type", "source",
+      "mk", "mv"};
+  private static final int NAME_COLUMN = 5;
+  /** The integer columns; all but the last two may be null. */
+  private static final String[] INTS = {"id_hi", "id_lo", "trace_hi", "trace_lo", "span", "time_ns", "kind_id"};
+  private static final int TIME = 5;
+  private static final int KIND = 6;
+
+  /** What a kind is besides its metadata. */
+  private record Head(String name, ScoreDataType dataType, ScoreSource source) {}
+
+  private record Kind(Head head, Map<String, String> metadata) {}
 
   /** One batch's columns. */
   static final class Staged {
     final int size;
     final String[][] text;
+    final long[][] ints;
+    final boolean[][] intNull;
     final double[] value;
     final boolean[] valueNull;
-    final long[] time;
-    final long[] meta;
-    final boolean[] metaNull;
     /** The batch's times as ranges, and whether every score is an evaluator's (whose id fixes its time). */
     final List<long[]> timeRanges;
     final boolean onlyEvals;
@@ -62,8 +74,8 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, A
     final Long[] distinctTimes;
     /** The batch's distinct subjects as {@link StoredScoreKeys#key}s. */
     final long[] subjectKeys;
-    /** The distinct metadata maps' ids. */
-    private final long[] metaIds;
+    /** The distinct kinds' ids. */
+    private final long[] kindIds;
 
     /** The distinct values of {@code values}, ascending. */
     private static long[] unique(long[] values) {
@@ -74,62 +86,91 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, A
       return java.util.Arrays.copyOf(sorted, n);
     }
 
-    long[] metaIds() {
-      return metaIds;
+    long[] kindIds() {
+      return kindIds;
     }
 
     Staged(List<Score> scores) {
       size = scores.size();
       text = new String[TEXT.length][size];
+      ints = new long[INTS.length][size];
+      intNull = new boolean[INTS.length][size];
       value = new double[size];
       valueNull = new boolean[size];
-      time = new long[size];
-      meta = new long[size];
-      metaNull = new boolean[size];
-      Map<Map<String, String>, Long> distinct = new HashMap<>();
-      Map<Map<String, String>, Long> same = new IdentityHashMap<>();
+      long[] keys = new long[size];
+      Map<Kind, Long> distinct = new HashMap<>();
+      // writers mostly pass one metadata instance per distinct map: skip hashing it
+      Map<Head, Map<Map<String, String>, Long>> same = new HashMap<>();
       boolean evals = true;
       for (int i = 0; i < size; i++) {
         Score s = scores.get(i);
-        text[0][i] = s.id();
-        text[1][i] = s.traceId();
-        text[2][i] = s.spanId();
-        text[3][i] = s.name();
-        text[4][i] = s.dataType().name().toLowerCase(Locale.ROOT);
-        text[5][i] = s.label();
-        text[6][i] = s.source().name().toLowerCase(Locale.ROOT);
-        text[7][i] = s.comment();
+        ids(i, s);
+        text[3][i] = s.label();
+        text[4][i] = s.comment();
         valueNull[i] = s.value() == null;
         value[i] = s.value() == null ? 0 : s.value();
-        time[i] = s.epochNanos();
+        ints[TIME][i] = s.epochNanos();
+        keys[i] = StoredScoreKeys.key(s.traceId(), s.spanId(), s.epochNanos());
         evals &= s.source() == ScoreSource.EVAL;
-        if (s.metadata().isEmpty()) {
-          metaNull[i] = true;
-          continue;
-        }
-        Long known = same.get(s.metadata()); // writers mostly pass one instance per distinct map: skip hashing it
+        Head head = new Head(s.name(), s.dataType(), s.source());
+        Map<Map<String, String>, Long> byInstance = same.computeIfAbsent(head, h -> new IdentityHashMap<>());
+        Long known = byInstance.get(s.metadata());
         if (known == null) {
-          known = distinct.get(s.metadata());
-          if (known != null) same.put(s.metadata(), known);
+          Kind kind = new Kind(head, s.metadata());
+          known = distinct.get(kind);
+          if (known == null) {
+            known = kindId(s.name(), text(s.dataType()), text(s.source()), s.metadata());
+            distinct.put(kind, known);
+            text[NAME_COLUMN][i] = s.name();
+            text[NAME_COLUMN + 1][i] = text(s.dataType());
+            text[NAME_COLUMN + 2][i] = text(s.source());
+            if (!s.metadata().isEmpty()) {
+              text[8][i] = String.join(SEP, s.metadata().keySet().stream().map(ScoreRowsScan::part).toList());
+              text[9][i] = String.join(SEP, s.metadata().values().stream().map(ScoreRowsScan::part).toList());
+            }
+          }
+          byInstance.put(s.metadata(), known);
         }
-        if (known != null) {
-          meta[i] = known;
-        } else {
-          meta[i] = metaId(s.metadata());
-          distinct.put(s.metadata(), meta[i]);
-          same.put(s.metadata(), meta[i]);
-          text[8][i] = String.join(SEP, s.metadata().keySet().stream().map(ScoreRowsScan::part).toList());
-          text[9][i] = String.join(SEP, s.metadata().values().stream().map(ScoreRowsScan::part).toList());
-        }
+        ints[KIND][i] = known;
       }
-      metaIds = distinct.values().stream().mapToLong(Long::longValue).toArray();
-      timeRanges = TimeRanges.of(time);
+      kindIds = distinct.values().stream().mapToLong(Long::longValue).toArray();
+      timeRanges = TimeRanges.of(ints[TIME]);
       onlyEvals = evals;
-      distinctTimes = java.util.Arrays.stream(unique(time)).boxed().toArray(Long[]::new);
-      long[] keys = new long[size];
-      for (int i = 0; i < size; i++) keys[i] = StoredScoreKeys.key(text[1][i], text[2][i], time[i]);
+      distinctTimes = java.util.Arrays.stream(unique(ints[TIME])).boxed().toArray(Long[]::new);
       subjectKeys = unique(keys);
     }
+
+    /** Row {@code i}'s id, trace id and span id, each as halves or as text. */
+    private void ids(int i, Score s) {
+      if (ScoreIds.isEvalId(s.id())) {
+        ints[0][i] = ScoreIds.evalHi(s.id());
+        ints[1][i] = ScoreIds.evalLo(s.id());
+      } else {
+        intNull[0][i] = intNull[1][i] = true;
+        text[0][i] = s.id();
+      }
+      if (ScoreIds.isHexTrace(s.traceId())) {
+        ints[2][i] = IdCodec.traceHi(s.traceId());
+        ints[3][i] = IdCodec.traceLo(s.traceId());
+      } else {
+        intNull[2][i] = intNull[3][i] = true;
+        text[1][i] = s.traceId();
+      }
+      if (ScoreIds.isHexSpan(s.spanId())) {
+        ints[4][i] = IdCodec.span(s.spanId());
+      } else {
+        intNull[4][i] = true;
+        text[2][i] = s.spanId();
+      }
+    }
+  }
+
+  private static String text(ScoreDataType type) {
+    return type.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static String text(ScoreSource source) {
+    return source.name().toLowerCase(Locale.ROOT);
   }
 
   private final Map<Long, Staged> staged = new ConcurrentHashMap<>();
@@ -154,10 +195,14 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, A
     staged.remove(key);
   }
 
-  /** A map's id: 63 bits of its entries' SHA-256, in order (never negative: migrated maps are). */
-  static long metaId(Map<String, String> metadata) {
+  /** A kind's id: 63 bits of the SHA-256 of its name, type, source and entries, in order (never negative: migrated kinds are). */
+  static long kindId(String name, String dataType, String source, Map<String, String> metadata) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
+      for (String part : List.of(name, dataType, source)) {
+        d.update(part.getBytes(StandardCharsets.UTF_8));
+        d.update((byte) 0);
+      }
       for (Map.Entry<String, String> e : metadata.entrySet()) {
         d.update(part(e.getKey()).getBytes(StandardCharsets.UTF_8));
         d.update((byte) 0);
@@ -178,9 +223,8 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, A
   @Override
   public Staged bind(DuckDBTableFunctionBindInfo info) {
     for (String c : TEXT) info.addResultColumn(c, DuckDBColumnType.VARCHAR);
+    for (String c : INTS) info.addResultColumn(c, DuckDBColumnType.BIGINT);
     info.addResultColumn("value", DuckDBColumnType.DOUBLE);
-    info.addResultColumn("time_ns", DuckDBColumnType.BIGINT);
-    info.addResultColumn("meta_id", DuckDBColumnType.BIGINT);
     Staged s = staged.get(info.getParameter(0).getLong());
     if (s == null) throw new IllegalStateException(NAME + ": no staged scores under that key");
     return s;
@@ -208,15 +252,19 @@ final class ScoreRowsScan implements DuckDBTableFunction<ScoreRowsScan.Staged, A
       }
       out.vector(c).setStringUtf8Batch(0, utf8);
     }
-    DuckDBWritableVector value = out.vector(TEXT.length);
-    DuckDBWritableVector time = out.vector(TEXT.length + 1);
-    DuckDBWritableVector meta = out.vector(TEXT.length + 2);
+    for (int c = 0; c < INTS.length; c++) {
+      DuckDBWritableVector v = out.vector(TEXT.length + c);
+      long[] ints = s.ints[c];
+      boolean[] nulls = s.intNull[c];
+      for (int i = 0; i < n; i++) {
+        if (nulls[from + i]) v.setNull(i);
+        else v.setLong(i, ints[from + i]);
+      }
+    }
+    DuckDBWritableVector value = out.vector(TEXT.length + INTS.length);
     for (int i = 0; i < n; i++) {
       if (s.valueNull[from + i]) value.setNull(i);
       else value.setDouble(i, s.value[from + i]);
-      time.setLong(i, s.time[from + i]);
-      if (s.metaNull[from + i]) meta.setNull(i);
-      else meta.setLong(i, s.meta[from + i]);
     }
     return n;
   }

@@ -13,22 +13,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes scores into {@code score_facts}, which has no primary key (it cost 4x an insert): the insert
+ * Writes scores into {@code score_values}, which has no primary key (it cost 4x an insert): the insert
  * itself drops ids already stored, and writers take turns so two never race on one id. Each distinct
- * metadata map goes once into {@code score_meta} under a hash of its content; maps written recently
- * are remembered so that a page whose maps are all known skips that statement. The scoring pipeline
- * writes a page's scores in the same transaction as its checkpoint (one commit, one WAL sync).
+ * kind (name, type, source and metadata) goes once into {@code score_kinds} under a hash of its
+ * content; kinds written recently are remembered so that a page whose kinds are all known skips that
+ * statement. The scoring pipeline writes a page's scores in the same transaction as its checkpoint
+ * (one commit, one WAL sync).
  */
 final class ScoreWriter {
-  private static final int KNOWN_MAPS = 4096;
+  private static final int KNOWN_KINDS = 4096;
+  private static final String COLUMNS = "s.id_hi, s.id_lo, s.id, s.trace_hi, s.trace_lo, s.trace_id, s.span, s.span_id, "
+      + "s.value, s.label, s.comment, s.time_ns, s.kind_id";
+  /** Equal ids have equal columns ({@link ScoreIds}); an evaluator's have no text id, others no halves. */
+  private static final String SAME_ID = "f.id_hi IS NOT DISTINCT FROM s.id_hi AND f.id_lo IS NOT DISTINCT FROM s.id_lo "
+      + "AND f.id IS NOT DISTINCT FROM s.id";
+  private static final String RETURNING = " RETURNING " + ScoreIds.ID_SQL;
 
   private final Database db;
   private final StoredScoreKeys stored = new StoredScoreKeys();
   private final ScoreRowsScan scan;
-  private final Set<MapKey> known = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
+  private final Set<KindKey> known = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
     @Override
-    protected boolean removeEldestEntry(Map.Entry<MapKey, Boolean> eldest) {
-      return size() > KNOWN_MAPS;
+    protected boolean removeEldestEntry(Map.Entry<KindKey, Boolean> eldest) {
+      return size() > KNOWN_KINDS;
     }
   });
 
@@ -57,20 +64,20 @@ final class ScoreWriter {
     ScoreRowsScan.Staged batch = scan.staged(key);
     try {
       synchronized (this) {
-        Set<MapKey> maps = new HashSet<>();
-        for (long id : batch.metaIds()) maps.add(new MapKey(projectId, id));
-        boolean newMaps = !known.containsAll(maps);
+        Set<KindKey> kinds = new HashSet<>();
+        for (long id : batch.kindIds()) kinds.add(new KindKey(projectId, id));
+        boolean newKinds = !known.containsAll(kinds);
         Set<String> created = db.transaction(what, conn -> {
           Set<String> ids = new HashSet<>();
           if (batch.size > 0) {
-            if (newMaps) insertMaps(conn, key, projectId);
+            if (newKinds) insertKinds(conn, key, projectId);
             boolean check = !batch.onlyEvals || stored.mayContainAny(conn, projectId, batch.subjectKeys);
             insertFacts(conn, key, projectId, batch, check, newIds ? ids : null);
           }
           if (alsoInTransaction != null) alsoInTransaction.run(conn);
           return ids;
         });
-        known.addAll(maps); // only once committed: a rolled-back map must be written again
+        known.addAll(kinds); // only once committed: a rolled-back kind must be written again
         if (batch.size > 0) stored.added(projectId, batch.subjectKeys);
         return created;
       }
@@ -79,25 +86,25 @@ final class ScoreWriter {
     }
   }
 
-  /** Drops the maps no stored score refers to any more (after retention). */
-  synchronized void purgeUnusedMetadata(long projectId) {
+  /** Drops the kinds no stored score refers to any more (after retention). */
+  synchronized void purgeUnusedKinds(long projectId) {
     known.clear();
     stored.clear(); // rebuilt smaller from what retention left
-    db.transaction("score metadata", conn -> {
-      try (PreparedStatement ps = conn.prepareStatement("DELETE FROM score_meta m WHERE project_id = ? AND NOT EXISTS "
-          + "(SELECT 1 FROM score_facts f WHERE f.project_id = m.project_id AND f.meta_id = m.id)")) {
+    db.transaction("score kinds", conn -> {
+      try (PreparedStatement ps = conn.prepareStatement("DELETE FROM score_kinds k WHERE project_id = ? AND NOT EXISTS "
+          + "(SELECT 1 FROM score_values f WHERE f.project_id = k.project_id AND f.kind_id = k.id)")) {
         ps.setLong(1, projectId);
         return ps.executeUpdate();
       }
     });
   }
 
-  private record MapKey(long projectId, long id) {}
+  private record KindKey(long projectId, long id) {}
 
-  private static void insertMaps(Connection conn, long key, long projectId) throws SQLException {
-    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO score_meta SELECT ?, meta_id, "
-        + "map(string_split(mk, chr(31)), string_split(mv, chr(31))) FROM " + ScoreRowsScan.NAME + "(" + key + ") "
-        + "WHERE mk IS NOT NULL ON CONFLICT DO NOTHING")) {
+  private static void insertKinds(Connection conn, long key, long projectId) throws SQLException {
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO score_kinds SELECT ?, kind_id, name, data_type, source, "
+        + "CASE WHEN mk IS NULL THEN MAP {}::MAP(VARCHAR, VARCHAR) ELSE map(string_split(mk, chr(31)), string_split(mv, chr(31))) END "
+        + "FROM " + ScoreRowsScan.NAME + "(" + key + ") WHERE name IS NOT NULL ON CONFLICT DO NOTHING")) {
       ps.setLong(1, projectId);
       ps.executeUpdate();
     }
@@ -117,9 +124,8 @@ final class ScoreWriter {
   private static void insertFacts(Connection conn, long key, long projectId, ScoreRowsScan.Staged batch, boolean check,
       Set<String> ids) throws SQLException {
     if (!check) {
-      try (PreparedStatement ps = conn.prepareStatement("INSERT INTO score_facts SELECT ?, s.id, s.trace_id, s.span_id, "
-          + "s.name, s.data_type, s.value, s.label, s.source, s.comment, s.time_ns, s.meta_id FROM " + ScoreRowsScan.NAME
-          + "(" + key + ") s" + (ids == null ? "" : " RETURNING id"))) {
+      try (PreparedStatement ps = conn.prepareStatement("INSERT INTO score_values SELECT ?, " + COLUMNS + " FROM " + ScoreRowsScan.NAME
+          + "(" + key + ") s" + (ids == null ? "" : RETURNING))) {
         ps.setLong(1, projectId);
         if (ids == null) {
           ps.executeUpdate();
@@ -133,12 +139,11 @@ final class ScoreWriter {
     }
     boolean timed = batch.onlyEvals;
     String stored = timed
-        ? "(SELECT f.id, f.time_ns FROM score_facts f WHERE f.project_id = ? AND " + TimeRanges.sql("f.time_ns", batch.timeRanges)
+        ? "(SELECT f.id_hi, f.id_lo, f.id, f.time_ns FROM score_values f WHERE f.project_id = ? AND " + TimeRanges.sql("f.time_ns", batch.timeRanges)
             + " AND f.time_ns IN (SELECT unnest(?::BIGINT[]))) f WHERE f.time_ns = s.time_ns AND "
-        : "score_facts f WHERE f.project_id = ? AND ";
-    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO score_facts SELECT ?, s.id, s.trace_id, s.span_id, "
-        + "s.name, s.data_type, s.value, s.label, s.source, s.comment, s.time_ns, s.meta_id FROM " + ScoreRowsScan.NAME
-        + "(" + key + ") s WHERE NOT EXISTS (SELECT 1 FROM " + stored + "f.id = s.id)" + (ids == null ? "" : " RETURNING id"))) {
+        : "score_values f WHERE f.project_id = ? AND ";
+    try (PreparedStatement ps = conn.prepareStatement("INSERT INTO score_values SELECT ?, " + COLUMNS + " FROM " + ScoreRowsScan.NAME
+        + "(" + key + ") s WHERE NOT EXISTS (SELECT 1 FROM " + stored + SAME_ID + ")" + (ids == null ? "" : RETURNING))) {
       int p = 1;
       ps.setLong(p++, projectId);
       ps.setLong(p++, projectId);

@@ -41,7 +41,7 @@ final class SelectScoreMetrics {
   /** A SELECT of (time_ns, data_type, value, label, grp) for the matching scores; fills {@code params}. */
   private static String scored(long projectId, ScoreMetricQuery q, List<Object> params) {
     SpanFilter f = q.filter();
-    String scores = "SELECT id, time_ns, data_type, value, label, trace_id, span_id FROM score_rows "
+    String scores = "SELECT id, time_ns, data_type, value, label, trace_hi, trace_lo, span, span_id IS NULL AS whole_trace FROM score_rows "
         + "WHERE project_id = ? AND name = ? AND time_ns >= ? AND time_ns < ?";
     params.add(projectId);
     params.add(q.name());
@@ -56,18 +56,9 @@ final class SelectScoreMetrics {
     params.addAll(w.params);
     // a trace-level score may meet several matching spans of its trace: DISTINCT counts it once per group
     return "SELECT time_ns, data_type, value, label, grp FROM (SELECT DISTINCT s.id, s.time_ns, s.data_type, s.value, "
-        + "s.label, sp.grp FROM (SELECT *, " + half("trace_id", 1) + " AS hi, "
-        + half("trace_id", 17) + " AS lo, CASE WHEN span_id IS NULL THEN NULL ELSE " + half("span_id", 1)
-        + " END AS sid FROM (" + scores + ") WHERE length(trace_id) = 32) s JOIN (SELECT trace_hi, trace_lo, span_id, "
+        + "s.label, sp.grp FROM (" + scores + ") s JOIN (SELECT trace_hi, trace_lo, span_id, "
         + grp + " AS grp FROM span_index WHERE " + w.where() + ") sp "
-        + "ON sp.trace_hi = s.hi AND sp.trace_lo = s.lo AND (s.sid IS NULL OR s.sid = sp.span_id))";
-  }
-
-  /** 16 hex characters of {@code column} from {@code at} as the signed BIGINT the index stores. */
-  private static String half(String column, int at) {
-    String u = "('0x' || substr(" + column + ", " + at + ", 16))::UBIGINT";
-    return "CAST(" + u + "::HUGEINT - CASE WHEN " + u + " >= 9223372036854775808 THEN 18446744073709551616::HUGEINT "
-        + "ELSE 0 END AS BIGINT)";
+        + "ON sp.trace_hi = s.trace_hi AND sp.trace_lo = s.trace_lo AND (s.whole_trace OR s.span = sp.span_id))";
   }
 
   private static List<ScoreMetrics.Row> rows(Connection conn, String scored, List<Object> scoredParams, ScoreMetricQuery q)

@@ -117,7 +117,7 @@ final class StoredScoreKeys {
     // back from the table, which a small filter outgrowing itself early would do again and again.
     f = new Filter(Math.max(MIN_KEYS, rows * 2));
     try (PreparedStatement ps = conn.prepareStatement(
-        "SELECT DISTINCT trace_id, span_id, time_ns FROM score_facts WHERE project_id = ?")) {
+        "SELECT DISTINCT " + ScoreIds.TRACE_SQL + ", " + ScoreIds.SPAN_SQL + ", time_ns FROM score_values WHERE project_id = ?")) {
       ps.setLong(1, projectId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) f.add(key(rs.getString(1), rs.getString(2), rs.getLong(3)));
@@ -128,7 +128,7 @@ final class StoredScoreKeys {
   }
 
   private static long count(Connection conn, long projectId) throws SQLException {
-    try (PreparedStatement ps = conn.prepareStatement("SELECT count(*) FROM score_facts WHERE project_id = ?")) {
+    try (PreparedStatement ps = conn.prepareStatement("SELECT count(*) FROM score_values WHERE project_id = ?")) {
       ps.setLong(1, projectId);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : NONE;
