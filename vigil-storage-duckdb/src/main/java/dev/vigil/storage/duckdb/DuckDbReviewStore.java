@@ -198,7 +198,7 @@ final class DuckDbReviewStore implements ReviewStore {
     return db.read("scores", conn -> {
       try (PreparedStatement ps = conn.prepareStatement("SELECT id, trace_id, span_id, name, data_type, value, label, source, "
           + "comment, time_ns, map_keys(metadata), map_values(metadata) FROM score_rows s WHERE project_id = ? "
-          + "AND source IN ('eval', 'annotation') AND " + SCORECARD + " = ? AND trace_id IN (SELECT trace_id FROM score_rows "
+          + "AND source IN ('eval', 'annotation') AND " + SCORECARD + " = ? AND (trace_hi, trace_lo) IN (SELECT (trace_hi, trace_lo) FROM score_rows "
           + "WHERE project_id = ? AND source = 'annotation' AND " + SCORECARD + " = ?) ORDER BY trace_id, time_ns, id")) {
         ps.setLong(1, projectId);
         ps.setString(2, scorecard);

@@ -41,7 +41,7 @@ final class SelectScoreMetrics {
   /** A SELECT of (time_ns, data_type, value, label, grp) for the matching scores; fills {@code params}. */
   private static String scored(long projectId, ScoreMetricQuery q, List<Object> params) {
     SpanFilter f = q.filter();
-    String scores = "SELECT id, time_ns, data_type, value, label, trace_hi, trace_lo, span, span_id IS NULL AS whole_trace FROM score_rows "
+    String scores = "SELECT id, time_ns, data_type, value, label, trace_hi, trace_lo, span, whole_trace FROM score_rows "
         + "WHERE project_id = ? AND name = ? AND time_ns >= ? AND time_ns < ?";
     params.add(projectId);
     params.add(q.name());

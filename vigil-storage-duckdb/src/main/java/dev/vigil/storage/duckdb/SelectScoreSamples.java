@@ -11,20 +11,19 @@ import java.util.List;
 
 /**
  * Score values of a slice: scores whose span (or, for a trace-level score, any span of whose trace)
- * matches the filter. Scores keep hex ids and the index keeps integer halves, so the slice's ids are
- * rendered once in a CTE and the scores semi-joined to it.
+ * matches the filter. Both keep hex ids as integer halves, so the scores are semi-joined to the
+ * slice's halves (a score whose ids are not hex matches no span).
  */
 final class SelectScoreSamples {
   private SelectScoreSamples() {}
 
   private static String slice(SpanFilterSql w) {
-    return "WITH slice AS (SELECT DISTINCT " + IdCodec.traceSql("trace_hi", "trace_lo") + " AS trace_id, "
-        + IdCodec.spanSql("span_id") + " AS span_id FROM span_index WHERE " + w.where() + ") ";
+    return "WITH slice AS (SELECT DISTINCT trace_hi, trace_lo, span_id FROM span_index WHERE " + w.where() + ") ";
   }
 
   private static final String MATCHES = " s.project_id = ? AND s.value IS NOT NULL AND s.data_type IN ('numeric', 'boolean')"
-      + " AND EXISTS (SELECT 1 FROM slice WHERE slice.trace_id = s.trace_id"
-      + " AND (s.span_id IS NULL OR slice.span_id = s.span_id))";
+      + " AND EXISTS (SELECT 1 FROM slice WHERE slice.trace_hi = s.trace_hi AND slice.trace_lo = s.trace_lo"
+      + " AND (s.whole_trace OR slice.span_id = s.span))";
 
   static SampleStore.Sample values(Connection conn, long projectId, SpanFilter filter, String name, int limit)
       throws SQLException {

@@ -1,9 +1,10 @@
 -- A score row keeps only what differs from score to score, and as integers where it can: an
 -- evaluator's id ('ev_' and 32 hex digits) as two halves, a hex trace id as two, a hex span id as
 -- one (any other id stays text in id, trace_id, span_id), and its name, type, source and metadata
--- as one kind in score_kinds. In a DuckDB measurement of a page's insert and checkpoint, the random
--- id column and the three low-cardinality text columns each cost about as much as all the rest:
--- 21 -> 9 us of CPU a span. score_rows stays a view with the old columns (and the halves, for joins).
+-- as one kind in score_kinds. The random id column and the three low-cardinality text columns were
+-- most of what a page's insert and checkpoint cost DuckDB: 19-24 -> 12-15 us of CPU a span
+-- (ScoreLayoutBenchmark, BENCHMARKS.md). score_rows stays a view with the old columns, and the halves: rendering
+-- ids as text costs ~0.3 us each, so readers match and join on the halves and render only what they return.
 DROP VIEW score_rows;
 
 CREATE TABLE score_kinds (
@@ -75,5 +76,5 @@ CREATE VIEW score_rows AS
     coalesce(f.trace_id, lpad(lower(to_hex(f.trace_hi)), 16, '0') || lpad(lower(to_hex(f.trace_lo)), 16, '0')) AS trace_id,
     coalesce(f.span_id, lpad(lower(to_hex(f.span)), 16, '0')) AS span_id,
     k.name, k.data_type, f.value, f.label, k.source, f.comment, f.time_ns, k.metadata,
-    f.trace_hi, f.trace_lo, f.span
+    f.trace_hi, f.trace_lo, f.span, f.span IS NULL AND f.span_id IS NULL AS whole_trace
   FROM score_values f JOIN score_kinds k ON k.project_id = f.project_id AND k.id = f.kind_id;
