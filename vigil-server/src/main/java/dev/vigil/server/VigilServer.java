@@ -78,8 +78,8 @@ public final class VigilServer implements AutoCloseable {
       scoring = new ScoringService(storage, scoringSettings(config), registry, clock);
       scoring.start();
       ingest.onFeedback(scoring::feedbackStored);
-      ingest.paceBy(new IngestPacing(config.scoring().maxLagSeconds(), scoring::lagSeconds, new MachineCpu()::load,
-          System::nanoTime, Duration.ofSeconds(5), registry));
+      ingest.paceBy(new IngestPacing(config.scoring().maxLagSeconds(), pacingSignals(ingest, scoring), System::nanoTime,
+          Duration.ofSeconds(5), registry));
       alerting = alerting(config, storage, clock);
       try {
         http = new HttpApi(config, storage, keys, signIn, ingest, scoring, alerting, registry, clock);
@@ -130,6 +130,20 @@ public final class VigilServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     storage.close();
+  }
+
+  private static IngestPacing.Signals pacingSignals(IngestService ingest, ScoringService scoring) {
+    MachineCpu cpu = new MachineCpu();
+    return new IngestPacing.Signals() {
+      @Override public double lagSeconds() { return scoring.lagSeconds(); }
+      @Override public double cpuLoad() { return cpu.load(); }
+      @Override public IngestPacing.ScoringCpu scoringCpu() {
+        var r = scoring.cpu();
+        return new IngestPacing.ScoringCpu(r.running(), r.waiting());
+      }
+      @Override public long spansScored() { return scoring.spansRead(); }
+      @Override public long spansIngested() { return ingest.acceptedSpans(); }
+    };
   }
 
   private static ScoringSettings scoringSettings(VigilConfig config) {

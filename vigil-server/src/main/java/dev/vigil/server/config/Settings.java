@@ -26,7 +26,7 @@ final class Settings {
       new Setting("scoring.evaluator_timeout_ms", "5000", "Longest one evaluation may run before it fails as timed out."),
       new Setting("scoring.max_attempts", "5", "Attempts of a failing evaluation before it becomes a dead letter."),
       new Setting("scoring.retry_backoff_seconds", "30", "Wait before the first retry; doubles with each failure, at most an hour."),
-      new Setting("scoring.max_lag_seconds", "0", "When above 0: while scoring lags capture by more than this and the CPU is busy, ingest takes one request at a time until the lag is under half of it. 0: capture never waits for scoring."),
+      new Setting("scoring.max_lag_seconds", "60", "While scoring lags capture by more than this for want of CPU (the machine busy, scoring's threads waiting for it), ingest is paced to 80 % of scoring's rate until the lag is under half of it. 0: capture never waits for scoring."),
       new Setting("scoring.batch_spans", "4000", "Most spans the pipeline reads per pass (a pass also stops after 16 MiB of records)."),
       new Setting("scoring.plugins_dir", "", "Directory of jars with custom evaluators (docs/scorecards.md). Empty: no plugins."),
       new Setting("scoring.judge_daily_budget_usd", "10", "What each project may spend on LLM judges per UTC day, in USD; then judging is skipped visibly."),

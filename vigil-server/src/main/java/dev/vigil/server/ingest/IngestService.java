@@ -148,6 +148,11 @@ public final class IngestService {
     this.feedbackListener = listener;
   }
 
+  /** Spans stored since start. */
+  public long acceptedSpans() {
+    return (long) acceptedSpans.count();
+  }
+
   /** Paces ingest by scoring's lag from now on ({@link IngestPacing}). */
   public void paceBy(IngestPacing pacing) {
     this.pacing = pacing;

@@ -6,6 +6,7 @@ import dev.vigil.server.scoring.judge.JudgePanel;
 import dev.vigil.server.scoring.plugin.Plugins;
 import dev.vigil.server.scoring.pipeline.ScoringPipeline;
 import dev.vigil.server.scoring.pipeline.ScoringSettings;
+import dev.vigil.server.scoring.pipeline.ThreadCpu;
 import dev.vigil.server.scoring.scorecard.Scorecard;
 import dev.vigil.server.scoring.scorecard.ScorecardFiles;
 import dev.vigil.server.scoring.scorecard.ScorecardParser;
@@ -57,6 +58,16 @@ public final class ScoringService implements SpanListener, AutoCloseable {
   /** How long the oldest span not yet read by scoring has waited, over all projects. */
   public double lagSeconds() {
     return pipeline.lagSeconds();
+  }
+
+  /** Thread-seconds a second the scoring threads ran and waited for a CPU since the previous call. */
+  public ThreadCpu.Reading cpu() {
+    return pipeline.cpu();
+  }
+
+  /** Spans the pipeline has read since start, over all projects. */
+  public long spansRead() {
+    return pipeline.spansRead();
   }
 
   /** Starts reading and scoring; spans stored while it was off are scored now. */

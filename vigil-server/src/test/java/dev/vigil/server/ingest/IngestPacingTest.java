@@ -17,12 +17,22 @@ class IngestPacingTest {
   private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
   private volatile double lag;
   private volatile double cpu;
+  private volatile IngestPacing.ScoringCpu scorer = new IngestPacing.ScoringCpu(1.0, 1.0); // short of CPU unless a test says otherwise
   private final AtomicInteger cpuReads = new AtomicInteger();
 
+  private final AtomicLong scored = new AtomicLong();
+  private final AtomicLong ingested = new AtomicLong();
+
   private IngestPacing pacing(double maxLagSeconds, Duration maxWait) {
-    return new IngestPacing(maxLagSeconds, () -> lag, () -> {
-      cpuReads.incrementAndGet();
-      return cpu;
+    return new IngestPacing(maxLagSeconds, new IngestPacing.Signals() {
+      @Override public double lagSeconds() { return lag; }
+      @Override public double cpuLoad() {
+        cpuReads.incrementAndGet();
+        return cpu;
+      }
+      @Override public IngestPacing.ScoringCpu scoringCpu() { return scorer; }
+      @Override public long spansScored() { return scored.get(); }
+      @Override public long spansIngested() { return ingested.get(); }
     }, nanos::get, maxWait, metrics);
   }
 
@@ -67,11 +77,37 @@ class IngestPacingTest {
   }
 
   @Test
-  void anUnknownCpuLoadLeavesTheLagToDecide() {
+  void aLagWhoseThreadsDoNotWaitForACpuIsNotPaced() {
+    IngestPacing p = pacing(10, Duration.ofSeconds(5));
+    lag = 20;
+    cpu = 1;
+    scorer = new IngestPacing.ScoringCpu(0.05, 0.2); // a busy machine, but scoring's threads asleep on a slow judge
+    assertThat(p.pacing()).as("taking CPU from capture would not help").isFalse();
+    later();
+    scorer = new IngestPacing.ScoringCpu(IngestPacing.WANTED, 0.1); // busy, and hardly queued: it has the CPU it wants
+    assertThat(p.pacing()).isFalse();
+    later();
+    scorer = new IngestPacing.ScoringCpu(IngestPacing.WANTED - IngestPacing.STARVED, IngestPacing.STARVED);
+    assertThat(p.pacing()).isTrue();
+    later();
+    scorer = new IngestPacing.ScoringCpu(1.5, 0); // paced: scoring's threads get a CPU at once; no reason to stop
+    assertThat(p.pacing()).isTrue();
+  }
+
+  @Test
+  void anUnknownReadingLeavesTheOthersToDecide() {
     IngestPacing p = pacing(10, Duration.ofSeconds(5));
     lag = 11;
     cpu = -1;
+    scorer = new IngestPacing.ScoringCpu(-1, -1);
     assertThat(p.pacing()).isTrue();
+    later();
+    lag = 0;
+    assertThat(p.pacing()).isFalse();
+    later();
+    lag = 11;
+    cpu = 1;
+    assertThat(p.pacing()).as("scoring's waits unknown (not Linux): the CPU and the lag decide").isTrue();
   }
 
   @Test
@@ -136,11 +172,45 @@ class IngestPacingTest {
     try (IngestPacing.Turn held = p.admit()) {
       assertThatThrownBy(p::admit).isInstanceOfSatisfying(OverCapacityException.class, e -> {
         assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(e.getMessage()).contains("scoring is 42 s behind capture").contains("scoring.max_lag_seconds");
+        assertThat(e.getMessage()).contains("scoring is 42 s behind capture").contains("scoring.max_lag_seconds")
+            .contains("paced to 1000 spans/s");
       });
     }
     later();
     lag = 0;
     assertThat(p.admit()).as("caught up: no turns").isSameAs(IngestPacing.Turn.FREE);
+  }
+
+  @Test
+  void whilePacedSpansAreLetInAtAShareOfScoringsRate() {
+    IngestPacing p = pacing(10, Duration.ofMillis(100));
+    for (int i = 0; i < 6; i++) { // scoring reads 20,000 spans a second, measured over its window
+      later();
+      scored.addAndGet(10_000);
+      p.pacing();
+    }
+    assertThat(p.allowedRate()).isCloseTo(IngestPacing.SHARE * 20_000, org.assertj.core.data.Offset.offset(1.0));
+    lag = 20;
+    cpu = 1;
+    later();
+    assertThat(p.pacing()).isTrue();
+    double rate = p.allowedRate();
+    try (IngestPacing.Turn t = p.admit()) {
+      ingested.addAndGet((long) rate); // a request of a second's worth of spans
+    }
+    assertThatThrownBy(p::admit).as("the next turn is a second away, past the longest wait")
+        .isInstanceOf(OverCapacityException.class);
+    nanos.addAndGet(java.util.concurrent.TimeUnit.SECONDS.toNanos(1));
+    p.admit().close(); // its time has come
+  }
+
+  @Test
+  void scoringsRateUnknownOrStalledStillLetsSpansIn() {
+    IngestPacing p = pacing(10, Duration.ofSeconds(5));
+    lag = 20;
+    cpu = 1;
+    assertThat(p.pacing()).isTrue();
+    assertThat(p.allowedRate()).as("no rate known yet: the floor").isEqualTo(IngestPacing.MIN_RATE);
+    assertThat(IngestPacing.pauseNanos(500, IngestPacing.MIN_RATE)).isEqualTo(500_000_000L);
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vigil.server.OtlpFixtures;
 import dev.vigil.server.TestServer;
 import dev.vigil.server.scoring.judge.OpenAiStub;
+import dev.vigil.server.scoring.plugin.PluginJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,18 +18,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code scoring.max_lag_seconds} on the real server: a judge that answers slowly makes scoring lag
- * while spans keep arriving over OTLP; with the machine's CPU made busy (spinning threads), ingest
- * is paced and every request still succeeds; once the CPU has room again pacing stops, because the
- * lag is then the judge's, not a lack of CPU.
+ * {@code scoring.max_lag_seconds} on the real server, with spans arriving over OTLP and the machine's
+ * CPU made busy by spinning threads: scoring that lags for want of CPU (an evaluator that burns it)
+ * paces ingest until it has caught up, and every request still succeeds; scoring that lags because
+ * a judge answers slowly does not, because its threads sleep on the network and taking CPU from
+ * capture would not help it.
  */
 class ITIngestPacing {
-  static final String SCORECARD = """
+  static final String JUDGED = """
       name: support-judged
       feature: support-chat
       metrics:
@@ -41,38 +42,30 @@ class ITIngestPacing {
             Question: {{question}}
             Answer: {{answer}}
       """;
+  static final String BURNT = """
+      name: support-burnt
+      feature: support-chat
+      metrics:
+        - {name: heavy, type: custom, plugin: burns_cpu, options: {cpu_ms: 100}}
+      """;
 
   @TempDir
   Path dir;
   OpenAiStub provider;
   TestServer vigil;
+  final AtomicBoolean sending = new AtomicBoolean(true);
+  final AtomicInteger sent = new AtomicInteger();
+  final List<String> refused = new CopyOnWriteArrayList<>();
+  Thread sender;
 
-  @BeforeEach
-  void start() throws Exception {
-    OpenAiStub.Answer reply = OpenAiStub.completion("{\"score\": 4, \"reason\": \"Fine.\"}", 100, 10);
-    provider = new OpenAiStub().always(new OpenAiStub.Answer(reply.status(), reply.headers(), reply.body(), 2500));
+  private void start(String scorecard, Map<String, String> env) throws Exception {
     Path cards = Files.createDirectories(dir.resolve("scorecards"));
-    Files.writeString(cards.resolve("judged.yaml"), SCORECARD);
-    vigil = new TestServer(dir.resolve("data"), Map.of(
-        "VIGIL_SCORING_SCORECARDS_DIR", cards.toString(),
-        "VIGIL_SCORING_MAX_LAG_SECONDS", "1",
-        "VIGIL_SCORING_EVALUATOR_TIMEOUT_MS", "30000",
-        "VIGIL_SCORING_JUDGES_SLOW_BASE_URL", provider.baseUrl(),
-        "VIGIL_SCORING_JUDGES_SLOW_MODEL", "judge-mini"), Clock.systemUTC());
-  }
-
-  @AfterEach
-  void stop() {
-    vigil.close();
-    provider.close();
-  }
-
-  @Test
-  void aLaggingScorerOnABusyMachinePacesIngestUntilTheCpuHasRoomAgain() throws Exception {
-    AtomicBoolean sending = new AtomicBoolean(true);
-    AtomicInteger sent = new AtomicInteger();
-    List<String> refused = new CopyOnWriteArrayList<>();
-    Thread sender = Thread.ofPlatform().name("it-sender").start(() -> {
+    Files.writeString(cards.resolve("card.yaml"), scorecard);
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put("VIGIL_SCORING_SCORECARDS_DIR", cards.toString());
+    all.put("VIGIL_SCORING_EVALUATOR_TIMEOUT_MS", "30000");
+    vigil = new TestServer(dir.resolve("data"), all, Clock.systemUTC());
+    sender = Thread.ofPlatform().name("it-sender").start(() -> {
       while (sending.get()) {
         var request = OtlpFixtures.chat(randomHex(16), randomHex(8), randomHex(8), System.currentTimeMillis() * 1_000_000L,
             "gpt-4o", "Where is my parcel?", "It ships today.");
@@ -80,27 +73,68 @@ class ITIngestPacing {
         if (r.statusCode() != 200) refused.add(r.statusCode() + " " + new String(r.body()));
         sent.incrementAndGet();
         try {
-          Thread.sleep(200);
+          Thread.sleep(100);
         } catch (InterruptedException e) {
           return;
         }
       }
     });
-    try {
-      await("scoring lags past the bound", () -> metric("vigil_scoring_lag_seconds") > 1);
-      try (Spinners busy = new Spinners(Runtime.getRuntime().availableProcessors() + 1)) {
-        await("ingest paced", () -> metric("vigil_ingest_paced") == 1.0);
-        int before = sent.get();
-        await("requests keep arriving while paced", () -> sent.get() >= before + 3);
-        assertThat(metric("vigil_ingest_paced_requests_total")).isPositive();
-      }
-      await("pacing stops once the CPU has room: the lag is the judge's", () -> metric("vigil_ingest_paced") == 0.0);
-      assertThat(metric("vigil_scoring_lag_seconds")).as("still lagging: it was the CPU that ended it").isGreaterThan(0.5);
-    } finally {
-      sending.set(false);
-      sender.join();
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    sending.set(false);
+    if (sender != null) sender.join();
+    if (vigil != null) vigil.close();
+    if (provider != null) provider.close();
+  }
+
+  @Test
+  void scoringShortOfCpuPacesIngestUntilItHasCaughtUp() throws Exception {
+    Path plugins = PluginJars.build(dir.resolve("plugin-build"), "BurnsCpu", PluginJars.BURNS_CPU).getParent();
+    start(BURNT, Map.of("VIGIL_SCORING_MAX_LAG_SECONDS", "2", "VIGIL_SCORING_PLUGINS_DIR", plugins.toString()));
+    try (Spinners busy = new Spinners(2 * Runtime.getRuntime().availableProcessors() + 1)) {
+      await("scoring lags past the bound", () -> metric("vigil_scoring_lag_seconds") > 2);
+      await("ingest paced", () -> metric("vigil_ingest_paced") == 1.0);
+      int before = sent.get();
+      await("requests keep arriving while paced", () -> sent.get() >= before + 3);
+      assertThat(metric("vigil_ingest_paced_requests_total")).isPositive();
     }
+    await("pacing stops once scoring has caught up", () -> metric("vigil_ingest_paced") == 0.0);
+    assertThat(metric("vigil_scoring_lag_seconds")).as("it ended because the lag shrank").isLessThanOrEqualTo(1.0);
     assertThat(refused).as("paced requests wait their turn; none is refused").isEmpty();
+  }
+
+  @Test
+  void aSlowJudgeOnABusyMachineDoesNotPaceIngest() throws Exception {
+    OpenAiStub.Answer reply = OpenAiStub.completion("{\"score\": 4, \"reason\": \"Fine.\"}", 100, 10);
+    provider = new OpenAiStub().always(new OpenAiStub.Answer(reply.status(), reply.headers(), reply.body(), 2500));
+    start(JUDGED, Map.of("VIGIL_SCORING_MAX_LAG_SECONDS", "1",
+        "VIGIL_SCORING_JUDGES_SLOW_BASE_URL", provider.baseUrl(),
+        "VIGIL_SCORING_JUDGES_SLOW_MODEL", "judge-mini"));
+    await("scoring lags past the bound", () -> metric("vigil_scoring_lag_seconds") > 1);
+    try (Spinners busy = new Spinners(2 * Runtime.getRuntime().availableProcessors() + 1)) {
+      int before = sent.get();
+      await("requests arrive on the busy machine", () -> sent.get() >= before + 20);
+      assertThat(metric("vigil_scoring_lag_seconds")).as("still lagging").isGreaterThan(1);
+      assertThat(metric("vigil_ingest_paced_requests_total"))
+          .as("the judge's threads sleep on the network: not a lack of CPU, never paced").isZero();
+      assertThat(metric("vigil_ingest_paced")).isZero();
+    }
+    assertThat(refused).isEmpty();
+  }
+
+  @Test
+  void removingTheScorecardsEndsTheLag() throws Exception {
+    OpenAiStub.Answer reply = OpenAiStub.completion("{\"score\": 4, \"reason\": \"Fine.\"}", 100, 10);
+    provider = new OpenAiStub().always(new OpenAiStub.Answer(reply.status(), reply.headers(), reply.body(), 2500));
+    start(JUDGED, Map.of("VIGIL_SCORING_JUDGES_SLOW_BASE_URL", provider.baseUrl(),
+        "VIGIL_SCORING_JUDGES_SLOW_MODEL", "judge-mini"));
+    await("scoring lags", () -> metric("vigil_scoring_lag_seconds") > 1);
+    Files.delete(dir.resolve("scorecards/card.yaml"));
+    // nothing waits for a scorecard that is gone: a lag left standing would pace capture for ever
+    await("no lag once nothing is to be scored", () -> metric("vigil_scoring_lag_seconds") == 0.0
+        && metric("vigil_scoring_backlog_spans") == 0.0);
   }
 
   private double metric(String name) {

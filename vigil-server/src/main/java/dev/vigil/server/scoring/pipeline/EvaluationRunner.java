@@ -34,10 +34,10 @@ final class EvaluationRunner implements AutoCloseable {
   private final Duration timeout;
   private final int workers;
 
-  EvaluationRunner(int workers, Duration timeout) {
+  EvaluationRunner(int workers, Duration timeout, ThreadCpu threadCpu) {
     this.workers = workers;
     this.timeout = timeout;
-    this.pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().name("vigil-scoring-", 1).daemon().factory());
+    this.pool = Executors.newFixedThreadPool(workers, threadCpu.counting(Thread.ofPlatform().name("vigil-scoring-", 1).daemon().factory()));
     this.watchdog = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("vigil-scoring-watchdog").daemon().factory());
   }
 

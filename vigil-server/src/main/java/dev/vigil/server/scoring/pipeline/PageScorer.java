@@ -36,12 +36,12 @@ final class PageScorer implements AutoCloseable {
   private final Storage storage;
   private final Evaluations evaluations;
   private final int batchSpans;
-  private final ExecutorService writer =
-      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("vigil-scoring-writer").daemon().factory());
+  private final ExecutorService writer;
   private Future<?> pending; // the commit in flight, touched on the pipeline's thread only
   private long pendingProject;
 
-  PageScorer(Storage storage, Evaluations evaluations, int batchSpans) {
+  PageScorer(Storage storage, Evaluations evaluations, int batchSpans, ThreadCpu threadCpu) {
+    this.writer = Executors.newSingleThreadExecutor(threadCpu.counting(Thread.ofPlatform().name("vigil-scoring-writer").daemon().factory()));
     this.storage = storage;
     this.evaluations = evaluations;
     this.batchSpans = batchSpans;

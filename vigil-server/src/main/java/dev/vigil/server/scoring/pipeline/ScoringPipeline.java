@@ -39,6 +39,7 @@ public final class ScoringPipeline implements AutoCloseable {
   private final PageScorer pages;
   private final Retrier retrier;
   private final Counter spansRead;
+  private final ThreadCpu threadCpu = new ThreadCpu(System::nanoTime);
   private final Thread thread;
   private final Object signal = new Object();
   private final Map<Long, ScoringCheckpoint> checkpoints = new ConcurrentHashMap<>();
@@ -70,9 +71,9 @@ public final class ScoringPipeline implements AutoCloseable {
     this.scorecards = scorecards;
     this.settings = settings;
     this.clock = clock;
-    this.runner = new EvaluationRunner(settings.workers(), settings.evaluatorTimeout());
+    this.runner = new EvaluationRunner(settings.workers(), settings.evaluatorTimeout(), threadCpu);
     Evaluations evaluations = new Evaluations(runner, settings, metrics);
-    this.pages = new PageScorer(storage, evaluations, settings.batchSpans());
+    this.pages = new PageScorer(storage, evaluations, settings.batchSpans(), threadCpu);
     this.retrier = new Retrier(storage, scorecards, evaluations);
     this.spansRead = Counter.builder("vigil.scoring.spans.read").description("Spans the scoring pipeline has read").register(metrics);
     Gauge.builder("vigil.scoring.backlog.spans", progress, p -> p.values().stream().mapToLong(x -> x.backlog).sum())
@@ -83,7 +84,7 @@ public final class ScoringPipeline implements AutoCloseable {
         .description("Failed evaluations waiting for a retry, or dead").register(metrics);
     Gauge.builder("vigil.scoring.tasks", progress, p -> p.values().stream().mapToLong(x -> x.dead).sum()).tag("state", "dead")
         .description("Failed evaluations waiting for a retry, or dead").register(metrics);
-    this.thread = Thread.ofPlatform().name("vigil-scoring").daemon().unstarted(this::run);
+    this.thread = threadCpu.counting(Thread.ofPlatform().name("vigil-scoring").daemon().factory()).newThread(this::run);
   }
 
   public void start() {
@@ -118,6 +119,19 @@ public final class ScoringPipeline implements AutoCloseable {
     double max = 0;
     for (Progress p : progress.values()) max = Math.max(max, p.lagSeconds);
     return max;
+  }
+
+  /**
+   * What the scoring threads did since the previous call: busy and waiting for a CPU when scoring is
+   * short of it, mostly asleep when its lag is a slow judge's.
+   */
+  public ThreadCpu.Reading cpu() {
+    return threadCpu.read();
+  }
+
+  /** Spans read since start, over all projects. */
+  public long spansRead() {
+    return (long) spansRead.count();
   }
 
   public Totals totals(long projectId) {
@@ -176,6 +190,8 @@ public final class ScoringPipeline implements AutoCloseable {
       long tick = System.nanoTime();
       if (tick - p.skippedAt < REFRESH_NANOS) return false; // at most once a second, not on every wake-up
       p.skippedAt = tick;
+      p.backlog = 0; // nothing waits for a scorecard that is not there: no lag either
+      p.lagSeconds = 0;
       return skipToHead(projectId, from, now);
     }
     PageScorer.Pass pass;

@@ -45,7 +45,7 @@ class EvaluationRunnerTest {
       Thread.sleep(Long.MAX_VALUE); // interrupted by the timeout
       return Outcome.pass("never");
     });
-    try (EvaluationRunner runner = new EvaluationRunner(2, Duration.ofMillis(200))) {
+    try (EvaluationRunner runner = new EvaluationRunner(2, Duration.ofMillis(200), new ThreadCpu(System::nanoTime))) {
       Subject s = TestSubjects.subject("q", "a");
       List<Evaluator> evaluators = List.of(hangs, ok, broken, hangs, ok, ok, ok);
       List<EvaluationRunner.Result> results = runner.runAll(evaluators, Collections.nCopies(evaluators.size(), s));
@@ -73,7 +73,7 @@ class EvaluationRunnerTest {
       Thread.sleep(Long.MAX_VALUE); // interrupted by the timeout
       return Outcome.pass("never");
     });
-    try (EvaluationRunner runner = new EvaluationRunner(2, Duration.ofMillis(200))) {
+    try (EvaluationRunner runner = new EvaluationRunner(2, Duration.ofMillis(200), new ThreadCpu(System::nanoTime))) {
       Subject s = TestSubjects.subject("q", "a");
       // more than a batch, a hanging and a failing rule in the middle of the first one, another hang later
       List<Evaluator> evaluators = new java.util.ArrayList<>(Collections.nCopies(EvaluationRunner.BATCH * 2 + 5, ok));
@@ -104,7 +104,7 @@ class EvaluationRunnerTest {
       Thread.sleep(150);
       return Outcome.pass("in time");
     });
-    try (EvaluationRunner runner = new EvaluationRunner(1, Duration.ofMillis(400))) {
+    try (EvaluationRunner runner = new EvaluationRunner(1, Duration.ofMillis(400), new ThreadCpu(System::nanoTime))) {
       Subject s = TestSubjects.subject("q", "a");
       List<EvaluationRunner.Result> results = runner.runAll(List.of(slowish, slowish, slowish), List.of(s, s, s));
       assertThat(results).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.pass("in time")));

@@ -43,7 +43,7 @@ class PageScorerTest {
   void open() {
     storage = DuckDbStorage.builder(dir).threads(1).recentSpanKeys(10_000).build();
     project = storage.projectStore().createProject("p", null).id();
-    runner = new EvaluationRunner(2, settings.evaluatorTimeout());
+    runner = new EvaluationRunner(2, settings.evaluatorTimeout(), new ThreadCpu(System::nanoTime));
   }
 
   @AfterEach
@@ -83,7 +83,7 @@ class PageScorerTest {
     Evaluations evaluations = new Evaluations(runner, settings, new SimpleMeterRegistry());
     AtomicInteger committedScores = new AtomicInteger();
     PageScorer.Committed committed = (p, scores, failures) -> committedScores.addAndGet(scores);
-    try (PageScorer pages = new PageScorer(failing(), evaluations, 1)) { // one span a page
+    try (PageScorer pages = new PageScorer(failing(), evaluations, 1, new ThreadCpu(System::nanoTime))) { // one span a page
       failNextCommit.set(true);
       PageScorer.Pass one = pages.run(project, new ScoringCheckpoint(null, null, 0), List.of(card), 1, committed);
       assertThat(one.spansRead()).isEqualTo(1);

@@ -44,7 +44,7 @@ class RetriesTest {
   void open() {
     storage = DuckDbStorage.builder(dir).threads(1).recentSpanKeys(10_000).build();
     project = storage.projectStore().createProject("p", null).id();
-    runner = new EvaluationRunner(2, settings.evaluatorTimeout());
+    runner = new EvaluationRunner(2, settings.evaluatorTimeout(), new ThreadCpu(System::nanoTime));
   }
 
   @AfterEach
@@ -65,7 +65,7 @@ class RetriesTest {
 
   /** Scores the first page and waits for its commit (the pipeline does that before the next page). */
   PageScorer.Pass scorePage(Evaluations evaluations, Scorecard card) {
-    try (PageScorer pages = new PageScorer(storage, evaluations, 100)) {
+    try (PageScorer pages = new PageScorer(storage, evaluations, 100, new ThreadCpu(System::nanoTime))) {
       PageScorer.Pass pass = pages.run(project, new ScoringCheckpoint(null, null, 0), List.of(card), now(), (p, s, f) -> {});
       pages.settle();
       return pass;

@@ -37,20 +37,53 @@ public final class PluginJars {
       }
       """;
 
+  /** Uses {@code options.cpu_ms} of its thread's CPU time on every answer, then passes: scoring that needs CPU. */
+  public static final String BURNS_CPU = """
+      package com.acme;
+
+      import dev.vigil.spi.CustomEvaluator;
+      import dev.vigil.spi.EvaluationInput;
+      import dev.vigil.spi.EvaluationResult;
+      import java.lang.management.ManagementFactory;
+      import java.util.Map;
+
+      public final class BurnsCpu implements CustomEvaluator {
+        @Override public String name() { return "burns_cpu"; }
+        @Override public int version() { return 1; }
+        @Override public void validate(Map<String, Object> options) {
+          if (!(options.get("cpu_ms") instanceof Integer)) throw new IllegalArgumentException("'cpu_ms' must be a whole number");
+        }
+        @Override public EvaluationResult evaluate(EvaluationInput in, Map<String, Object> options) {
+          var bean = ManagementFactory.getThreadMXBean();
+          long until = bean.getCurrentThreadCpuTime() + (Integer) options.get("cpu_ms") * 1_000_000L;
+          while (bean.getCurrentThreadCpuTime() < until && !Thread.currentThread().isInterrupted()) {
+            Thread.onSpinWait(); // the loop's condition is the work: reading the thread's CPU clock
+          }
+          return EvaluationResult.pass("used " + options.get("cpu_ms") + " ms of CPU");
+        }
+      }
+      """;
+
   private PluginJars() {}
 
-  /** Compiles {@code com.acme.MentionsProduct} into {@code dir/acme-plugin.jar}; returns the jar. */
+  /** Compiles {@code com.acme.MentionsProduct} into {@code dir/plugins/acme-plugin.jar}; returns the jar. */
   public static Path build(Path dir) throws IOException {
-    Path src = Files.createDirectories(dir.resolve("src/com/acme")).resolve("MentionsProduct.java");
-    Files.writeString(src, MENTIONS_PRODUCT);
+    return build(dir, "MentionsProduct", MENTIONS_PRODUCT);
+  }
+
+  /** Compiles {@code com.acme.<simpleName>} from {@code source} into {@code dir/plugins/acme-plugin.jar}; returns the jar. */
+  public static Path build(Path dir, String simpleName, String source) throws IOException {
+    Path src = Files.createDirectories(dir.resolve("src/com/acme")).resolve(simpleName + ".java");
+    Files.writeString(src, source);
     Path classes = Files.createDirectories(dir.resolve("classes"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     int rc = javac.run(null, null, null, "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(), src.toString());
     if (rc != 0) throw new IllegalStateException("the plugin did not compile");
     Path jar = Files.createDirectories(dir.resolve("plugins")).resolve("acme-plugin.jar");
+    String classFile = "com/acme/" + simpleName + ".class";
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-      add(out, "com/acme/MentionsProduct.class", Files.readAllBytes(classes.resolve("com/acme/MentionsProduct.class")));
-      add(out, "META-INF/services/dev.vigil.spi.CustomEvaluator", "com.acme.MentionsProduct\n".getBytes(StandardCharsets.UTF_8));
+      add(out, classFile, Files.readAllBytes(classes.resolve(classFile)));
+      add(out, "META-INF/services/dev.vigil.spi.CustomEvaluator", ("com.acme." + simpleName + "\n").getBytes(StandardCharsets.UTF_8));
     }
     return jar;
   }
