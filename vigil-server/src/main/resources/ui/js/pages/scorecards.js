@@ -82,7 +82,8 @@ function pipelineLine(st) {
   if (!st.enabled) return 'Scoring is off (scoring.enabled=false): spans are kept and scored once it is on.';
   const j = st.judge_spend;
   return [
-    `Backlog ${plural(st.backlog_spans, 'span')}` + (st.backlog_spans ? ` (oldest waiting ${Math.round(st.lag_seconds)} s)` : ''),
+    `Backlog ${plural(st.backlog_spans, 'span')}` + (st.backlog_spans ? ` (oldest waiting ${Math.round(st.lag_seconds)} s)` : '')
+      + (st.capture_paced ? ` — capture paced to ${int(st.capture_paced_spans_per_second)} spans/s until scoring catches up` : ''),
     `${int(st.retrying)} retrying`,
     plural(st.dead_letters, 'dead letter'),
     `LLM judges today: ${usd(j.cost_usd)} of ${usd(j.daily_budget_usd)} (${plural(j.calls, 'call')})` + (j.exhausted ? ' — budget spent' : ''),

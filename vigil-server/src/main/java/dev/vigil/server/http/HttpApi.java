@@ -51,7 +51,7 @@ public final class HttpApi implements AutoCloseable {
       new ScoreMetricRoutes(authn, storage, clock).register(c.routes);
       new AuthRoutes(signIn, cookies, storage.projectStore()).register(c.routes);
       new UiRoutes(cookies).register(c.routes);
-      new ScoringRoutes(authn, scoring).register(c.routes);
+      new ScoringRoutes(authn, scoring, ingest).register(c.routes);
       new ReviewRoutes(authn, new ReviewService(storage, scoring.scorecards(), clock)).register(c.routes);
       new FeedbackRoutes(authn, bodies, ingest, storage.signalStore(), clock).register(c.routes);
       new DatasetRoutes(authn, bodies, storage, clock).register(c.routes);

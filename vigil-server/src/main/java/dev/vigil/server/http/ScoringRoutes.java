@@ -1,5 +1,6 @@
 package dev.vigil.server.http;
 
+import dev.vigil.server.ingest.IngestService;
 import dev.vigil.server.scoring.ScoringService;
 import dev.vigil.server.scoring.ScoringStatus;
 import dev.vigil.server.scoring.scorecard.Scorecard;
@@ -21,10 +22,12 @@ import java.util.Map;
 final class ScoringRoutes {
   private final Authn authn;
   private final ScoringService scoring;
+  private final IngestService ingest;
 
-  ScoringRoutes(Authn authn, ScoringService scoring) {
+  ScoringRoutes(Authn authn, ScoringService scoring, IngestService ingest) {
     this.authn = authn;
     this.scoring = scoring;
+    this.ingest = ingest;
   }
 
   void register(RoutesConfig routes) {
@@ -33,7 +36,7 @@ final class ScoringRoutes {
     routes.get("/api/v1/scorecards/{name}", ctx -> ctx.json(card(find(ctx, project(ctx)))));
     routes.put("/api/v1/scorecards/{name}", this::put);
     routes.delete("/api/v1/scorecards/{name}", this::delete);
-    routes.get("/api/v1/scoring/status", ctx -> ctx.json(status(scoring.status(project(ctx)))));
+    routes.get("/api/v1/scoring/status", ctx -> ctx.json(status(scoring.status(project(ctx)), ingest.pacedRate())));
     routes.get("/api/v1/scoring/dead-letters", this::deadLetters);
   }
 
@@ -108,12 +111,14 @@ final class ScoringRoutes {
     return m;
   }
 
-  private static Map<String, Object> status(ScoringStatus s) {
+  private static Map<String, Object> status(ScoringStatus s, java.util.OptionalDouble pacedRate) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("enabled", s.enabled());
     m.put("workers", s.workers());
     m.put("backlog_spans", s.backlogSpans());
     m.put("lag_seconds", s.lagSeconds());
+    m.put("capture_paced", pacedRate.isPresent()); // scoring.max_lag_seconds: capture slowed so that scoring catches up
+    m.put("capture_paced_spans_per_second", pacedRate.isPresent() ? Math.round(pacedRate.getAsDouble()) : null);
     m.put("retrying", s.retrying());
     m.put("dead_letters", s.deadLetters());
     m.put("scores_written", s.scoresWritten());

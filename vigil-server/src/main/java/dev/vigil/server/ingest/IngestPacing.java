@@ -150,6 +150,11 @@ public final class IngestPacing {
     return allowedRate;
   }
 
+  /** Spans a second let in now, or empty when ingest is not paced. */
+  public java.util.OptionalDouble pacedRate() {
+    return pacing() ? java.util.OptionalDouble.of(allowedRate) : java.util.OptionalDouble.empty();
+  }
+
   private boolean acquire(long nanos) {
     try {
       return turn.tryAcquire(nanos, TimeUnit.NANOSECONDS);

@@ -153,6 +153,12 @@ public final class IngestService {
     return (long) acceptedSpans.count();
   }
 
+  /** Spans a second ingest lets in while paced so that scoring catches up; empty when it is not paced. */
+  public java.util.OptionalDouble pacedRate() {
+    IngestPacing p = pacing;
+    return p == null ? java.util.OptionalDouble.empty() : p.pacedRate();
+  }
+
   /** Paces ingest by scoring's lag from now on ({@link IngestPacing}). */
   public void paceBy(IngestPacing pacing) {
     this.pacing = pacing;

@@ -11,7 +11,6 @@ import dev.vigil.server.scoring.plugin.PluginJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -93,14 +92,20 @@ class ITIngestPacing {
   void scoringShortOfCpuPacesIngestUntilItHasCaughtUp() throws Exception {
     Path plugins = PluginJars.build(dir.resolve("plugin-build"), "BurnsCpu", PluginJars.BURNS_CPU).getParent();
     start(BURNT, Map.of("VIGIL_SCORING_MAX_LAG_SECONDS", "2", "VIGIL_SCORING_PLUGINS_DIR", plugins.toString()));
-    try (Spinners busy = new Spinners(2 * Runtime.getRuntime().availableProcessors() + 1)) {
+    try (Spinners busy = Spinners.perCore(2)) {
       await("scoring lags past the bound", () -> metric("vigil_scoring_lag_seconds") > 2);
       await("ingest paced", () -> metric("vigil_ingest_paced") == 1.0);
+      var status = ScoringItSupport.get(vigil, "/api/v1/scoring/status");
+      assertThat(status.get("capture_paced").asBoolean()).as("the status says so too").isTrue();
+      assertThat(status.get("capture_paced_spans_per_second").asLong()).isGreaterThanOrEqualTo(1000);
       int before = sent.get();
       await("requests keep arriving while paced", () -> sent.get() >= before + 3);
       assertThat(metric("vigil_ingest_paced_requests_total")).isPositive();
     }
     await("pacing stops once scoring has caught up", () -> metric("vigil_ingest_paced") == 0.0);
+    var status = ScoringItSupport.get(vigil, "/api/v1/scoring/status");
+    assertThat(status.get("capture_paced").asBoolean()).isFalse();
+    assertThat(status.get("capture_paced_spans_per_second").isNull()).isTrue();
     assertThat(metric("vigil_scoring_lag_seconds")).as("it ended because the lag shrank").isLessThanOrEqualTo(1.0);
     assertThat(refused).as("paced requests wait their turn; none is refused").isEmpty();
   }
@@ -113,7 +118,7 @@ class ITIngestPacing {
         "VIGIL_SCORING_JUDGES_SLOW_BASE_URL", provider.baseUrl(),
         "VIGIL_SCORING_JUDGES_SLOW_MODEL", "judge-mini"));
     await("scoring lags past the bound", () -> metric("vigil_scoring_lag_seconds") > 1);
-    try (Spinners busy = new Spinners(2 * Runtime.getRuntime().availableProcessors() + 1)) {
+    try (Spinners busy = Spinners.perCore(2)) {
       int before = sent.get();
       await("requests arrive on the busy machine", () -> sent.get() >= before + 20);
       assertThat(metric("vigil_scoring_lag_seconds")).as("still lagging").isGreaterThan(1);
@@ -142,27 +147,5 @@ class ITIngestPacing {
       if (line.startsWith(name + " ") || line.startsWith(name + "{")) return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
     throw new AssertionError("no metric " + name);
-  }
-
-  /** Threads that keep every core busy until closed. */
-  private static final class Spinners implements AutoCloseable {
-    private final AtomicBoolean spinning = new AtomicBoolean(true);
-    private final List<Thread> threads = new ArrayList<>();
-
-    Spinners(int n) {
-      for (int i = 0; i < n; i++) {
-        threads.add(Thread.ofPlatform().daemon().name("it-spinner-" + i).start(() -> {
-          long x = 0;
-          while (spinning.get()) x += System.nanoTime() & 1;
-          if (x == 42) System.out.print(""); // keeps the loop from being optimized away
-        }));
-      }
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      spinning.set(false);
-      for (Thread t : threads) t.join();
-    }
   }
 }

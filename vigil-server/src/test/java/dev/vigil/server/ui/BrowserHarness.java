@@ -246,7 +246,7 @@ public final class BrowserHarness implements BeforeAllCallback, AfterAllCallback
     throw new IllegalStateException("cannot find the repository root above " + Paths.get("").toAbsolutePath());
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  static void deleteTree(Path root) throws IOException {
     try (var paths = Files.walk(root)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
     } catch (UncheckedIOException e) {
