@@ -93,23 +93,50 @@ final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs work in one transaction on a pooled connection, rolled back on any failure. */
+  /**
+   * Runs work in one transaction on a pooled connection, rolled back on any failure. A connection
+   * whose COMMIT, ROLLBACK or return to auto-commit failed is replaced, not lent again: DuckDB's
+   * JDBC driver remembers a transaction as running until one of them succeeds, and would then run
+   * the next borrower's statements one by one in auto-commit (each committed on its own) and fail
+   * its commit with "no transaction is active".
+   */
   <T> T transaction(String what, Work<T> work) {
-    try (Lease lease = readers.borrow()) {
-      Connection conn = lease.connection();
-      conn.setAutoCommit(false);
-      try {
-        T result = work.run(conn);
-        conn.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        conn.rollback();
-        throw e;
-      } finally {
-        conn.setAutoCommit(true);
-      }
+    Lease lease = readers.borrow();
+    try {
+      return inTransaction(lease, work);
     } catch (SQLException e) {
       throw new dev.vigil.storage.StorageException(what + ": " + e.getMessage(), e);
+    } finally {
+      lease.close();
+    }
+  }
+
+  private static <T> T inTransaction(Lease lease, Work<T> work) throws SQLException {
+    Connection conn = lease.connection();
+    try {
+      conn.setAutoCommit(false);
+    } catch (SQLException e) {
+      lease.broken();
+      throw e;
+    }
+    try {
+      T result = work.run(conn);
+      conn.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      try {
+        conn.rollback();
+      } catch (SQLException r) {
+        e.addSuppressed(r);
+        lease.broken();
+      }
+      throw e;
+    } finally {
+      try {
+        conn.setAutoCommit(true);
+      } catch (SQLException r) {
+        lease.broken(); // the outcome stands (committed, or the failure thrown); the connection goes
+      }
     }
   }
 
@@ -126,6 +153,20 @@ final class Database implements AutoCloseable {
     closeQuietly(root);
   }
 
+  /**
+   * After a ROLLBACK failed because the engine had already ended the transaction, DuckDB's driver
+   * still believes one runs, so it would send the connection's next statements in auto-commit:
+   * begin one for it to roll back. For connections that cannot be replaced (the indexer's).
+   */
+  static void resynchronize(Connection conn) {
+    try (Statement st = conn.createStatement()) {
+      st.execute("BEGIN TRANSACTION");
+      conn.rollback();
+    } catch (SQLException e) {
+      // a transaction was running after all, or the connection is gone: nothing to put right
+    }
+  }
+
   static void closeQuietly(Connection c) {
     try {
       c.close();
@@ -136,10 +177,14 @@ final class Database implements AutoCloseable {
 
   /** A fixed set of connections; borrowing blocks until one is free. */
   static final class Pool implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pool.class);
+    private final DuckDBConnection root;
     private final BlockingQueue<DuckDBConnection> free;
-    private final List<DuckDBConnection> all = new ArrayList<>();
+    private final List<DuckDBConnection> all = new ArrayList<>(); // guarded by itself
+    private boolean closed; // guarded by all
 
     Pool(DuckDBConnection root, int size) throws SQLException {
+      this.root = root;
       free = new ArrayBlockingQueue<>(size);
       for (int i = 0; i < size; i++) {
         DuckDBConnection c = root.duplicate();
@@ -167,17 +212,62 @@ final class Database implements AutoCloseable {
       free.add((DuckDBConnection) c);
     }
 
+    /** Closes a connection left in an unknown state and lends a fresh one in its place. */
+    void replace(DuckDBConnection c) {
+      closeQuietly(c);
+      synchronized (all) {
+        all.remove(c);
+        if (closed) return;
+        try {
+          DuckDBConnection fresh = root.duplicate();
+          all.add(fresh);
+          free.add(fresh);
+        } catch (SQLException e) {
+          LOG.warn("a database connection was closed and could not be replaced ({}): {} left", e.getMessage(), all.size());
+        }
+      }
+    }
+
+    /** Connections lent or free. */
+    int size() {
+      synchronized (all) {
+        return all.size();
+      }
+    }
+
     @Override
     public void close() {
-      for (DuckDBConnection c : all) closeQuietly(c);
+      synchronized (all) {
+        closed = true;
+        for (DuckDBConnection c : all) closeQuietly(c);
+      }
     }
   }
 
-  /** A borrowed connection, returned on close. */
-  record Lease(DuckDBConnection connection, Pool pool) implements AutoCloseable {
+  /** A borrowed connection, returned on close, or replaced when it was found {@link #broken()}. */
+  static final class Lease implements AutoCloseable {
+    private final DuckDBConnection connection;
+    private final Pool pool;
+    private boolean broken;
+
+    Lease(DuckDBConnection connection, Pool pool) {
+      this.connection = connection;
+      this.pool = pool;
+    }
+
+    DuckDBConnection connection() {
+      return connection;
+    }
+
+    /** Its transaction state is unknown: it must not be lent again. */
+    void broken() {
+      broken = true;
+    }
+
     @Override
     public void close() {
-      pool.giveBack(connection);
+      if (broken) pool.replace(connection);
+      else pool.giveBack(connection);
     }
   }
 }

@@ -84,6 +84,7 @@ final class IndexTransaction {
         conn.rollback();
       } catch (SQLException suppressed) {
         e.addSuppressed(suppressed);
+        Database.resynchronize(conn);
       }
       throw e;
     } finally {

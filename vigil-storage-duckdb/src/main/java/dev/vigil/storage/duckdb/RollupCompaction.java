@@ -50,6 +50,7 @@ final class RollupCompaction {
         conn.rollback();
       } catch (SQLException suppressed) {
         e.addSuppressed(suppressed);
+        Database.resynchronize(conn);
       }
       throw e;
     } finally {
