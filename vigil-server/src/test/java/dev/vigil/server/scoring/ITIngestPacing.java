@@ -1,21 +1,15 @@
 package dev.vigil.server.scoring;
 
-import static dev.vigil.server.OtlpFixtures.randomHex;
 import static dev.vigil.server.scoring.ScoringItSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.vigil.server.OtlpFixtures;
 import dev.vigil.server.TestServer;
 import dev.vigil.server.scoring.judge.OpenAiStub;
 import dev.vigil.server.scoring.plugin.PluginJars;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,21 +35,12 @@ class ITIngestPacing {
             Question: {{question}}
             Answer: {{answer}}
       """;
-  static final String BURNT = """
-      name: support-burnt
-      feature: support-chat
-      metrics:
-        - {name: heavy, type: custom, plugin: burns_cpu, options: {cpu_ms: 100}}
-      """;
 
   @TempDir
   Path dir;
   OpenAiStub provider;
   TestServer vigil;
-  final AtomicBoolean sending = new AtomicBoolean(true);
-  final AtomicInteger sent = new AtomicInteger();
-  final List<String> refused = new CopyOnWriteArrayList<>();
-  Thread sender;
+  ChatSender sender;
 
   private void start(String scorecard, Map<String, String> env) throws Exception {
     Path cards = Files.createDirectories(dir.resolve("scorecards"));
@@ -64,26 +49,12 @@ class ITIngestPacing {
     all.put("VIGIL_SCORING_SCORECARDS_DIR", cards.toString());
     all.put("VIGIL_SCORING_EVALUATOR_TIMEOUT_MS", "30000");
     vigil = new TestServer(dir.resolve("data"), all, Clock.systemUTC());
-    sender = Thread.ofPlatform().name("it-sender").start(() -> {
-      while (sending.get()) {
-        var request = OtlpFixtures.chat(randomHex(16), randomHex(8), randomHex(8), System.currentTimeMillis() * 1_000_000L,
-            "gpt-4o", "Where is my parcel?", "It ships today.");
-        var r = vigil.postBytes("/v1/traces", TestServer.KEY, "application/x-protobuf", request.toByteArray());
-        if (r.statusCode() != 200) refused.add(r.statusCode() + " " + new String(r.body()));
-        sent.incrementAndGet();
-        try {
-          Thread.sleep(100);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
+    sender = new ChatSender(vigil);
   }
 
   @AfterEach
   void stop() throws InterruptedException {
-    sending.set(false);
-    if (sender != null) sender.join();
+    if (sender != null) sender.close();
     if (vigil != null) vigil.close();
     if (provider != null) provider.close();
   }
@@ -91,15 +62,15 @@ class ITIngestPacing {
   @Test
   void scoringShortOfCpuPacesIngestUntilItHasCaughtUp() throws Exception {
     Path plugins = PluginJars.build(dir.resolve("plugin-build"), "BurnsCpu", PluginJars.BURNS_CPU).getParent();
-    start(BURNT, Map.of("VIGIL_SCORING_MAX_LAG_SECONDS", "2", "VIGIL_SCORING_PLUGINS_DIR", plugins.toString()));
+    start(PluginJars.BURNS_CPU_SCORECARD, Map.of("VIGIL_SCORING_MAX_LAG_SECONDS", "2", "VIGIL_SCORING_PLUGINS_DIR", plugins.toString()));
     try (Spinners busy = Spinners.perCore(2)) {
       await("scoring lags past the bound", () -> metric("vigil_scoring_lag_seconds") > 2);
       await("ingest paced", () -> metric("vigil_ingest_paced") == 1.0);
       var status = ScoringItSupport.get(vigil, "/api/v1/scoring/status");
       assertThat(status.get("capture_paced").asBoolean()).as("the status says so too").isTrue();
       assertThat(status.get("capture_paced_spans_per_second").asLong()).isGreaterThanOrEqualTo(1000);
-      int before = sent.get();
-      await("requests keep arriving while paced", () -> sent.get() >= before + 3);
+      int before = sender.sent();
+      await("requests keep arriving while paced", () -> sender.sent() >= before + 3);
       assertThat(metric("vigil_ingest_paced_requests_total")).isPositive();
     }
     await("pacing stops once scoring has caught up", () -> metric("vigil_ingest_paced") == 0.0);
@@ -107,7 +78,7 @@ class ITIngestPacing {
     assertThat(status.get("capture_paced").asBoolean()).isFalse();
     assertThat(status.get("capture_paced_spans_per_second").isNull()).isTrue();
     assertThat(metric("vigil_scoring_lag_seconds")).as("it ended because the lag shrank").isLessThanOrEqualTo(1.0);
-    assertThat(refused).as("paced requests wait their turn; none is refused").isEmpty();
+    assertThat(sender.refused()).as("paced requests wait their turn; none is refused").isEmpty();
   }
 
   @Test
@@ -119,14 +90,14 @@ class ITIngestPacing {
         "VIGIL_SCORING_JUDGES_SLOW_MODEL", "judge-mini"));
     await("scoring lags past the bound", () -> metric("vigil_scoring_lag_seconds") > 1);
     try (Spinners busy = Spinners.perCore(2)) {
-      int before = sent.get();
-      await("requests arrive on the busy machine", () -> sent.get() >= before + 20);
+      int before = sender.sent();
+      await("requests arrive on the busy machine", () -> sender.sent() >= before + 20);
       assertThat(metric("vigil_scoring_lag_seconds")).as("still lagging").isGreaterThan(1);
       assertThat(metric("vigil_ingest_paced_requests_total"))
           .as("the judge's threads sleep on the network: not a lack of CPU, never paced").isZero();
       assertThat(metric("vigil_ingest_paced")).isZero();
     }
-    assertThat(refused).isEmpty();
+    assertThat(sender.refused()).isEmpty();
   }
 
   @Test

@@ -4,8 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import dev.vigil.server.OtlpFixtures;
-import dev.vigil.server.TestServer;
+import dev.vigil.server.scoring.ChatSender;
 import dev.vigil.server.scoring.Spinners;
 import dev.vigil.server.scoring.plugin.PluginJars;
 import java.io.IOException;
@@ -13,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,12 +38,8 @@ class ITUiCapturePaced {
   private static Path setUp() {
     try {
       Path dir = Files.createTempDirectory("vigil-ui-paced");
-      Files.writeString(Files.createDirectories(dir.resolve("scorecards")).resolve("burnt.yaml"), """
-          name: support-burnt
-          feature: support-chat
-          metrics:
-            - {name: heavy, type: custom, plugin: burns_cpu, options: {cpu_ms: 100}}
-          """);
+      Files.writeString(Files.createDirectories(dir.resolve("scorecards")).resolve("burnt.yaml"),
+          PluginJars.BURNS_CPU_SCORECARD);
       PluginJars.build(dir.resolve("plugin-build"), "BurnsCpu", PluginJars.BURNS_CPU);
       return dir;
     } catch (IOException e) {
@@ -55,21 +49,7 @@ class ITUiCapturePaced {
 
   @Test
   void theScorecardsPageSaysCaptureIsPacedWhileItIs() throws Exception {
-    AtomicBoolean sending = new AtomicBoolean(true);
-    TestServer server = vigil.server();
-    Thread sender = Thread.ofPlatform().name("it-sender").start(() -> {
-      while (sending.get()) {
-        var request = OtlpFixtures.chat(OtlpFixtures.randomHex(16), OtlpFixtures.randomHex(8), OtlpFixtures.randomHex(8),
-            System.currentTimeMillis() * 1_000_000L, "gpt-4o", "Where is my parcel?", "It ships today.");
-        server.postBytes("/v1/traces", TestServer.KEY, "application/x-protobuf", request.toByteArray());
-        try {
-          Thread.sleep(100);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    });
-    try (Spinners busy = Spinners.perCore(2)) {
+    try (ChatSender sender = new ChatSender(vigil.server()); Spinners busy = Spinners.perCore(2)) {
       Page page = vigil.signedInPage("/ui/scorecards");
       Locator line = page.locator("#scoring-pipeline");
       for (int i = 0; i < 180 && !line.innerText().contains("capture paced"); i++) {
@@ -78,9 +58,6 @@ class ITUiCapturePaced {
       }
       assertThat(line).containsText(java.util.regex.Pattern.compile(
           "Backlog \\d+ spans? \\(oldest waiting \\d+ s\\) — capture paced to [\\d,]+ spans/s until scoring catches up"));
-    } finally {
-      sending.set(false);
-      sender.join();
     }
   }
 }

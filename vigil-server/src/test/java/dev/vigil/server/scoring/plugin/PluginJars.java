@@ -64,6 +64,14 @@ public final class PluginJars {
       }
       """;
 
+  /** A scorecard that has {@link #BURNS_CPU} judge every support-chat call with 100 ms of CPU. */
+  public static final String BURNS_CPU_SCORECARD = """
+      name: support-burnt
+      feature: support-chat
+      metrics:
+        - {name: heavy, type: custom, plugin: burns_cpu, options: {cpu_ms: 100}}
+      """;
+
   private PluginJars() {}
 
   /** Compiles {@code com.acme.MentionsProduct} into {@code dir/plugins/acme-plugin.jar}; returns the jar. */
