@@ -28,4 +28,16 @@ public interface SpanListener {
   default boolean wantsPayload() {
     return true;
   }
+
+  /**
+   * Picks, on the accepting thread, the few of a request's spans this listener needs, such as the
+   * earliest per distinct model. Storage then holds only those (payload-free unless
+   * {@link #wantsPayload()}) until they are stored, instead of a copy of every span: under load that
+   * copy was most of the heap. A listener that picks is told its picks whenever the request stored at
+   * least one new span, even if a pick repeats a span stored before, so it must be idempotent. Null,
+   * the default, means it is told every newly stored span.
+   */
+  default List<Span> pick(List<Span> accepted) {
+    return null;
+  }
 }

@@ -1,8 +1,5 @@
 package dev.vigil.storage.duckdb;
 
-import dev.vigil.model.Span;
-import java.util.List;
-
 /**
  * One durable block on its way into the index: its rows, where it sits in the log, and where the
  * next block starts (the checkpoint once this one is indexed). {@code listenerSpans} is what the
@@ -14,7 +11,7 @@ record IndexWork(
     long nextOffset,
     SpanBatch spans,
     AttachmentBatch attachments,
-    List<Span> listenerSpans) {
+    ListenerSpans listenerSpans) {
 
   int rows() {
     return spans.size + attachments.size;

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -98,15 +100,40 @@ final class Indexer implements AutoCloseable {
 
   /**
    * What of {@code spans} to keep in memory for the listeners until indexed: nothing when none wants
-   * spans, payload-free copies when none wants payloads (a request's content is most of its memory).
+   * spans, payload-free copies when none wants payloads (a request's content is most of its memory),
+   * and only its picks for a listener that picks ({@link SpanListener#pick}).
    */
-  List<Span> forListeners(List<Span> spans) {
-    boolean spansWanted = false;
+  ListenerSpans forListeners(List<Span> spans) {
+    boolean rowsWanted = false;
+    boolean payloadWanted = false;
+    Map<SpanListener, List<Span>> picked = null;
     for (SpanListener l : listeners) {
-      if (l.wantsSpans() && l.wantsPayload()) return spans;
-      spansWanted |= l.wantsSpans();
+      if (!l.wantsSpans()) continue;
+      List<Span> picks = pick(l, spans);
+      if (picks == null) {
+        rowsWanted = true;
+        payloadWanted |= l.wantsPayload();
+        continue;
+      }
+      if (picked == null) picked = new IdentityHashMap<>(2);
+      picked.put(l, l.wantsPayload() ? picks : slim(picks));
     }
-    if (!spansWanted) return null;
+    if (!rowsWanted && picked == null) return null;
+    return new ListenerSpans(rowsWanted ? (payloadWanted ? spans : slim(spans)) : null,
+        picked == null ? Map.of() : picked);
+  }
+
+  /** A listener that fails to pick is told every span instead: it never fails the request. */
+  private static List<Span> pick(SpanListener l, List<Span> spans) {
+    try {
+      return l.pick(spans);
+    } catch (RuntimeException e) {
+      LOG.warn("span listener {} failed to pick; it will be told every span", l, e);
+      return null;
+    }
+  }
+
+  private static List<Span> slim(List<Span> spans) {
     List<Span> slim = new ArrayList<>(spans.size());
     for (Span s : spans) slim.add(s.withoutPayload());
     return slim;
@@ -270,16 +297,32 @@ final class Indexer implements AutoCloseable {
   private void notifyListeners(List<IndexWork> group) {
     if (listeners.isEmpty()) return;
     for (IndexWork w : group) {
-      if (w.spans().size == 0) continue;
-      List<Span> stored = List.of();
-      if (w.listenerSpans() != null) {
-        stored = new ArrayList<>(w.listenerSpans().size());
-        for (int i = 0; i < w.spans().size; i++) if (!w.spans().skip[i]) stored.add(w.listenerSpans().get(i));
+      SpanBatch rows = w.spans();
+      if (rows.size == 0) continue;
+      ListenerSpans held = w.listenerSpans();
+      List<Span> perRow = held == null ? null : held.perRow();
+      List<Span> stored = perRow == null ? List.of() : new ArrayList<>(rows.size);
+      boolean anyNew = false;
+      for (int i = 0; i < rows.size; i++) {
+        if (rows.skip[i]) continue;
+        anyNew = true;
+        if (perRow != null) stored.add(perRow.get(i));
       }
       for (SpanListener l : listeners) {
-        if (l.wantsSpans() && w.listenerSpans() == null) continue; // registered after this block was accepted
+        List<Span> told = List.of();
+        if (l.wantsSpans()) {
+          List<Span> picks = held == null ? null : held.picked().get(l);
+          if (picks != null) {
+            if (!anyNew) continue;
+            told = picks;
+          } else if (perRow != null) {
+            told = stored;
+          } else {
+            continue; // registered after this block was accepted
+          }
+        }
         try {
-          l.onStored(w.projectId(), l.wantsSpans() ? stored : List.of());
+          l.onStored(w.projectId(), told);
         } catch (Throwable t) {
           LOG.warn("span listener {} failed", l, t);
         }

@@ -12,13 +12,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Listeners get what they ask for: whole spans, payload-free spans, or only the news of a store. */
+/**
+ * Listeners get what they ask for: whole spans, payload-free spans, the spans they picked, or only the
+ * news of a store.
+ */
 class ITSpanListeners {
   @TempDir
   Path dir;
 
   /** Records what it is given; {@code spans} and {@code payload} say what it asks for. */
-  private static final class Recorder implements SpanListener {
+  private static class Recorder implements SpanListener {
     final List<Span> received = new CopyOnWriteArrayList<>();
     final List<Long> calls = new CopyOnWriteArrayList<>();
     private final boolean spans;
@@ -90,5 +93,58 @@ class ITSpanListeners {
     }
     assertThat(whole.received).containsExactlyElementsOf(trace);
     assertThat(slim.received).containsExactlyElementsOf(trace);
+  }
+
+  /** Picks the first span of each request it is offered, or throws when told to. */
+  private static final class Picker extends Recorder {
+    final List<Integer> offered = new CopyOnWriteArrayList<>();
+    private final boolean fails;
+
+    Picker(boolean fails) {
+      super(true, false);
+      this.fails = fails;
+    }
+
+    @Override
+    public List<Span> pick(List<Span> accepted) {
+      offered.add(accepted.size());
+      if (fails) throw new IllegalStateException("picking failed");
+      return List.of(accepted.get(0));
+    }
+  }
+
+  @Test
+  void aPickingListenerIsToldItsPicksWithoutContentAndNothingForARequestThatStoredNothingNew() {
+    List<Span> trace = TestObjects.trace(T0, "support-chat", "gpt-4o");
+    Picker picker = new Picker(false);
+    Recorder slim = new Recorder(true, false);
+    try (DuckDbStorage storage = open(dir)) {
+      storage.addListener(picker);
+      storage.addListener(slim);
+      long project = storage.projectStore().createProject("p", null).id();
+      storage.spanConsumer().accept(project, trace, List.of());
+      storage.flush();
+      storage.spanConsumer().accept(project, trace, List.of()); // a retry: every span already stored
+      storage.flush();
+    }
+    assertThat(picker.offered).containsExactly(trace.size(), trace.size());
+    assertThat(picker.calls).hasSize(1);
+    assertThat(picker.received).containsExactly(trace.get(0).withoutPayload());
+    assertThat(slim.calls).hasSize(2); // a listener told every span still hears of the retry, with no spans
+    assertThat(slim.received).containsExactlyElementsOf(trace.stream().map(Span::withoutPayload).toList());
+  }
+
+  @Test
+  void aListenerThatFailsToPickIsToldEverySpanAndTheRequestIsStored() {
+    List<Span> trace = TestObjects.trace(T0, "support-chat", "gpt-4o");
+    Picker picker = new Picker(true);
+    try (DuckDbStorage storage = open(dir)) {
+      storage.addListener(picker);
+      long project = storage.projectStore().createProject("p", null).id();
+      storage.spanConsumer().accept(project, trace, List.of());
+      storage.flush();
+      assertThat(storage.spanStore().getTrace(project, trace.get(0).traceId())).hasSize(trace.size());
+    }
+    assertThat(picker.received).containsExactlyElementsOf(trace.stream().map(Span::withoutPayload).toList());
   }
 }

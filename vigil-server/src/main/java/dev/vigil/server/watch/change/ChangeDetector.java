@@ -53,6 +53,27 @@ public final class ChangeDetector implements SpanListener {
   }
 
   /**
+   * The earliest span of each distinct feature, model, prompt and release in a request: observing
+   * these finds exactly the changes that observing every span would, and storage holds a handful of
+   * spans per request for it instead of all of them. Observing is idempotent, as picking requires.
+   */
+  @Override
+  public List<Span> pick(List<Span> accepted) {
+    Map<Dimensions, Span> earliest = new HashMap<>();
+    for (Span s : accepted) {
+      earliest.merge(Dimensions.of(s), s, (a, b) -> b.startEpochNanos() < a.startEpochNanos() ? b : a);
+    }
+    return List.copyOf(earliest.values());
+  }
+
+  private record Dimensions(String feature, String model, String promptName, String promptVersion, String release) {
+    static Dimensions of(Span s) {
+      return new Dimensions(s.feature(), s.llm() == null ? null : s.llm().model(), s.promptName(), s.promptVersion(),
+          s.release());
+    }
+  }
+
+  /**
    * Hands the spans to the executor; once it has been shut down (the server is stopping, and the store
    * indexes what it still holds) they are looked at here, on the storage's thread: dropped, a change
    * they carried would never be seen, since spans are told to listeners only once.

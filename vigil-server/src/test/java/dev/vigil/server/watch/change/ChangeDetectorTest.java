@@ -66,6 +66,35 @@ class ChangeDetectorTest {
   }
 
   @Test
+  void itPicksTheEarliestSpanOfEachDistinctFeatureModelPromptAndRelease() {
+    Span early = call(T0 + 1, "support-chat", "gpt-4o", "v2", "r1");
+    Span otherModel = call(T0 + 7, "support-chat", "gpt-4o-mini", "v2", "r1");
+    List<Span> request = List.of(call(T0 + 5, "support-chat", "gpt-4o", "v2", "r1"), early,
+        call(T0 + 9, "support-chat", "gpt-4o", "v2", "r1"), otherModel, call(T0 + 8, "support-chat", "gpt-4o-mini", "v2", "r1"));
+    assertThat(detector().pick(request)).containsExactlyInAnyOrder(early, otherModel);
+  }
+
+  @Test
+  void observingItsPicksFindsWhatObservingEverySpanFinds() {
+    long everySpan = storage.projectStore().createProject("every span", null).id();
+    List<Span> first = List.of(call(T0, "support-chat", "gpt-4o", "v2", "r1"), call(T0 + 1, "summarize", "gpt-4o-mini", "s1", "r1"));
+    List<Span> second = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      second.add(call(T0 + (40 - i) * MINUTE, "support-chat", i % 3 == 0 ? "gpt-4o" : "gpt-4.1", "v" + (2 + i % 2), "r" + (1 + i % 4)));
+      second.add(call(T0 + (50 + i) * MINUTE, "summarize", "gpt-4o-mini", "s" + (1 + i % 5), "r1"));
+    }
+    ChangeDetector detector = detector();
+    detector.observe(everySpan, first);
+    detector.observe(project, detector.pick(first));
+    List<ChangeEvent> fromEverySpan = detector.observe(everySpan, second);
+    List<ChangeEvent> fromPicks = detector.observe(project, detector.pick(second));
+    assertThat(fromEverySpan).hasSize(9); // 1 model, 1 prompt version, 3 releases, 4 summarize prompts
+    assertThat(fromPicks).extracting(ChangeEvent::type, ChangeEvent::epochNanos, ChangeEvent::description, ChangeEvent::attributes)
+        .containsExactlyInAnyOrderElementsOf(fromEverySpan.stream()
+            .map(c -> org.assertj.core.groups.Tuple.tuple(c.type(), c.epochNanos(), c.description(), c.attributes())).toList());
+  }
+
+  @Test
   void spansStoredWhileTheExecutorIsShutDownAreStillLookedAt() {
     java.util.concurrent.ExecutorService stopped = java.util.concurrent.Executors.newSingleThreadExecutor();
     stopped.shutdown(); // the server is stopping while the store indexes what it still holds
