@@ -93,6 +93,7 @@ public final class IngestPacing {
   private final long maxWaitNanos;
   private final Semaphore turn = new Semaphore(1, true);
   private final Counter pacedRequests;
+  private final Counter refusedRequests;
   private final ArrayDeque<long[]> scored = new ArrayDeque<>(); // {nanoTime, spansScored}, guarded by this
   private volatile boolean pacing;
   private volatile double allowedRate = MIN_RATE;
@@ -105,6 +106,7 @@ public final class IngestPacing {
     this.signals = signals;
     this.nanoTime = nanoTime;
     this.maxWaitNanos = maxWait.toNanos();
+    this.refusedRequests = IngestService.shedRequests(metrics, "paced");
     this.pacedRequests = Counter.builder("vigil.ingest.paced.requests")
         .description("Ingest requests that had to wait for a turn because scoring lagged, refused ones included (scoring.max_lag_seconds)").register(metrics);
     Gauge.builder("vigil.ingest.paced", this, p -> p.pacing() ? 1 : 0)
@@ -165,6 +167,7 @@ public final class IngestPacing {
   }
 
   private OverCapacityException overCapacity() {
+    refusedRequests.increment();
     return new OverCapacityException("scoring is " + Math.round(signals.lagSeconds()) + " s behind capture "
         + "(scoring.max_lag_seconds=" + maxLagSeconds + "): ingest is paced to " + Math.round(allowedRate)
         + " spans/s until it catches up", Duration.ofSeconds(1));

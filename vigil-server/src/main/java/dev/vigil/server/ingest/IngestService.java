@@ -17,6 +17,7 @@ import dev.vigil.server.ingest.otlp.OtlpTraces;
 import dev.vigil.server.ingest.otlp.TraceNormalizer;
 import dev.vigil.server.ingest.pii.PiiMasker;
 import dev.vigil.server.ingest.pii.SpanMasker;
+import dev.vigil.storage.OverCapacityException;
 import dev.vigil.storage.Storage;
 import dev.vigil.util.Parallel;
 import io.micrometer.core.instrument.Counter;
@@ -45,6 +46,8 @@ public final class IngestService {
   private final MeterRegistry metrics;
   private final Counter acceptedSpans;
   private final Counter rejectedSpans;
+  private final Counter shedSpans;
+  private final Counter shedByStorage;
   private final Counter unpricedCalls;
   private final Counter estimatedUsage;
   private final GenAiMetrics genAi;
@@ -66,10 +69,23 @@ public final class IngestService {
         .description("Spans stored").register(metrics);
     this.rejectedSpans = Counter.builder("vigil.ingest.spans").tag("result", "rejected")
         .description("Spans refused as invalid").register(metrics);
+    this.shedSpans = Counter.builder("vigil.ingest.spans").tag("result", "shed")
+        .description("Spans refused with 503 because storage was behind").register(metrics);
+    this.shedByStorage = shedRequests(metrics, "storage");
     this.unpricedCalls = Counter.builder("vigil.ingest.unpriced.calls")
         .description("LLM calls whose model has no known price").register(metrics);
     this.estimatedUsage = Counter.builder("vigil.ingest.estimated.usage")
         .description("LLM calls whose tokens Vigil counted because the client sent none").register(metrics);
+  }
+
+  /**
+   * Requests refused with 503 and Retry-After: {@code storage} when indexing or the log writer is too
+   * far behind, {@code paced} ({@link IngestPacing}) when ingest is paced for scoring and no turn came
+   * in time. An exporter retries them, and drops spans once its own queue is full.
+   */
+  static Counter shedRequests(MeterRegistry metrics, String reason) {
+    return Counter.builder("vigil.ingest.shed.requests").tag("reason", reason)
+        .description("Ingest requests refused with 503 and Retry-After because Vigil was overloaded").register(metrics);
   }
 
   public IngestOutcome otlpTraces(long projectId, ExportTraceServiceRequest request) {
@@ -80,7 +96,7 @@ public final class IngestService {
     ProjectPipelines.Pipeline p = pipelines.get(projectId);
     NormalizedTraces n = traces.normalize(request, p.project().settings().featureAttribute());
     List<Span> spans = prepare(p, n.spans());
-    storage.spanConsumer().accept(projectId, spans, List.of());
+    store(projectId, spans, List.of());
     acceptedSpans.increment(spans.size());
     genAi.record(projectId, spans);
     rejectedSpans.increment(n.rejectedSpans());
@@ -94,7 +110,7 @@ public final class IngestService {
     NormalizedLogs n = logs.normalize(request);
     List<SpanAttachment> attachments = new ArrayList<>(n.attachments().size());
     for (SpanAttachment a : n.attachments()) attachments.add(masker.mask(a, p.masker()));
-    storage.spanConsumer().accept(projectId, List.of(), attachments);
+    store(projectId, List.of(), attachments);
     putScores(projectId, p.masker(), n.scores());
     return new IngestOutcome(attachments.size() + n.scores().size(), n.rejected(), n.ignored(), n.errors());
   }
@@ -103,7 +119,7 @@ public final class IngestService {
   public List<ItemResult> nativeBatch(long projectId, NativeBatch batch) {
     ProjectPipelines.Pipeline p = pipelines.get(projectId);
     List<Span> spans = prepare(p, batch.spans());
-    storage.spanConsumer().accept(projectId, spans, List.of());
+    store(projectId, spans, List.of());
     acceptedSpans.increment(spans.size());
     genAi.record(projectId, spans);
     PiiMasker m = p.masker();
@@ -112,6 +128,16 @@ public final class IngestService {
     storage.signalStore().putChanges(projectId, batch.changes().stream().map(c -> new ChangeEvent(c.id(), c.type(),
         c.feature(), mask(m, c.description()), c.source(), c.epochNanos(), maskValues(m, c.attributes()))).toList());
     return batch.results();
+  }
+
+  private void store(long projectId, List<Span> spans, List<SpanAttachment> attachments) {
+    try {
+      storage.spanConsumer().accept(projectId, spans, attachments);
+    } catch (OverCapacityException e) {
+      shedByStorage.increment();
+      shedSpans.increment(spans.size());
+      throw e;
+    }
   }
 
   /** Stores scores posted on their own, PII-masked like spans; returns the ids that were new. */

@@ -56,6 +56,10 @@ class ITLoadShedding {
       }
       assertThat(refused).as("a 503 once more than 1000 spans wait for the indexer").isNotNull();
       assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
+      String scrape = vigil.get("/metrics", null).body();
+      assertThat(scrape).contains("vigil_ingest_shed_requests_total{reason=\"storage\"} 1.0")
+          .contains("vigil_ingest_shed_requests_total{reason=\"paced\"} 0.0")
+          .contains("vigil_ingest_spans_total{result=\"shed\"} 400.0");
 
       release.countDown();
       vigil.flush();

@@ -176,6 +176,7 @@ class IngestPacingTest {
             .contains("paced to 1000 spans/s");
       });
     }
+    assertThat(metrics.get("vigil.ingest.shed.requests").tag("reason", "paced").counter().count()).isEqualTo(1);
     later();
     lag = 0;
     assertThat(p.admit()).as("caught up: no turns").isSameAs(IngestPacing.Turn.FREE);
