@@ -53,20 +53,29 @@ class ITSpanListeners {
     return DuckDbStorage.builder(dir).threads(2).recentSpanKeys(10_000).build();
   }
 
+  /**
+   * Stores {@code trace} in a new project {@code times} times (a retry after the first), with the
+   * listeners registered, and closes the store, which joins the indexer that tells them after each
+   * commit. Returns the project's id.
+   */
+  private long store(List<Span> trace, int times, SpanListener... listeners) {
+    try (DuckDbStorage storage = open(dir)) {
+      for (SpanListener l : listeners) storage.addListener(l);
+      long project = storage.projectStore().createProject("p", null).id();
+      for (int i = 0; i < times; i++) {
+        storage.spanConsumer().accept(project, trace, List.of());
+        storage.flush();
+      }
+      return project;
+    }
+  }
+
   @Test
   void withoutAListenerForPayloadsListenersGetSpansWithoutContent() {
     List<Span> trace = TestObjects.trace(T0, "support-chat", "gpt-4o");
     Recorder slim = new Recorder(true, false);
     Recorder news = new Recorder(false, false);
-    long projectId;
-    try (DuckDbStorage storage = open(dir)) {
-      storage.addListener(slim);
-      storage.addListener(news);
-      long project = storage.projectStore().createProject("p", null).id();
-      storage.spanConsumer().accept(project, trace, List.of());
-      storage.flush();
-      projectId = project;
-    } // closing joins the indexer, which tells the listeners after each commit
+    long projectId = store(trace, 1, slim, news);
     assertThat(news.calls).containsExactly(projectId);
     assertThat(news.received).isEmpty();
     assertThat(slim.received).containsExactlyElementsOf(trace.stream().map(Span::withoutPayload).toList());
@@ -84,13 +93,7 @@ class ITSpanListeners {
     List<Span> trace = TestObjects.trace(T0, "support-chat", "gpt-4o");
     Recorder whole = new Recorder(true, true);
     Recorder slim = new Recorder(true, false);
-    try (DuckDbStorage storage = open(dir)) {
-      storage.addListener(whole);
-      storage.addListener(slim);
-      long project = storage.projectStore().createProject("p", null).id();
-      storage.spanConsumer().accept(project, trace, List.of());
-      storage.flush();
-    }
+    store(trace, 1, whole, slim);
     assertThat(whole.received).containsExactlyElementsOf(trace);
     assertThat(slim.received).containsExactlyElementsOf(trace);
   }
@@ -118,15 +121,7 @@ class ITSpanListeners {
     List<Span> trace = TestObjects.trace(T0, "support-chat", "gpt-4o");
     Picker picker = new Picker(false);
     Recorder slim = new Recorder(true, false);
-    try (DuckDbStorage storage = open(dir)) {
-      storage.addListener(picker);
-      storage.addListener(slim);
-      long project = storage.projectStore().createProject("p", null).id();
-      storage.spanConsumer().accept(project, trace, List.of());
-      storage.flush();
-      storage.spanConsumer().accept(project, trace, List.of()); // a retry: every span already stored
-      storage.flush();
-    }
+    store(trace, 2, picker, slim); // the second time a retry: every span already stored
     assertThat(picker.offered).containsExactly(trace.size(), trace.size());
     assertThat(picker.calls).hasSize(1);
     assertThat(picker.received).containsExactly(trace.get(0).withoutPayload());
@@ -138,11 +133,8 @@ class ITSpanListeners {
   void aListenerThatFailsToPickIsToldEverySpanAndTheRequestIsStored() {
     List<Span> trace = TestObjects.trace(T0, "support-chat", "gpt-4o");
     Picker picker = new Picker(true);
+    long project = store(trace, 1, picker);
     try (DuckDbStorage storage = open(dir)) {
-      storage.addListener(picker);
-      long project = storage.projectStore().createProject("p", null).id();
-      storage.spanConsumer().accept(project, trace, List.of());
-      storage.flush();
       assertThat(storage.spanStore().getTrace(project, trace.get(0).traceId())).hasSize(trace.size());
     }
     assertThat(picker.received).containsExactlyElementsOf(trace.stream().map(Span::withoutPayload).toList());
